@@ -1,0 +1,3 @@
+import { render } from "preact";
+
+render(<p>TikTok Hashtag Analysis</p>, document.getElementById("app")!);

@@ -1,0 +1,71 @@
+/**
+ * Hashtag rules. A validated hashtag is safe to use as a folder name: it can only hold letters, marks, digits,
+ * '_' and emoji, so it can never address a path outside the data folder.
+ */
+
+export const MAX_HASHTAG_LENGTH = 100;
+
+/** strip '#', trim, NFC, case-fold. Does not validate; use for tags read from TikTok's own data. */
+export const normaliseHashtag = (input: string): string =>
+  input.trim().replace(/^#+/u, "").trim().normalize("NFC").toLowerCase().normalize("NFC");
+
+export type HashtagResult = { ok: true; hashtag: string } | { ok: false; error: string };
+
+const quote = (input: string): string => JSON.stringify(input);
+
+// Letters, combining marks, digits, '_', and what emoji are made of (pictographs, ZWJ, variation selectors,
+// skin tones, keycaps and regional indicators).
+const ALLOWED =
+  /^(?:[\p{L}\p{M}\p{N}_]|\p{Extended_Pictographic}|\p{Emoji_Component}|\u200D|\uFE0F|\u20E3)+$/u;
+const CONTROL = /[\p{Cc}\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
+
+/** Normalises and validates a hashtag a person typed or listed; the error names the bad input. */
+export const parseHashtag = (input: unknown): HashtagResult => {
+  if (typeof input !== "string") return { ok: false, error: `Hashtag must be text, got ${typeof input}` };
+  const hashtag = normaliseHashtag(input);
+  const bad = (why: string): HashtagResult => ({
+    ok: false,
+    error: `Invalid hashtag ${quote(input)}: ${why}`,
+  });
+  if (hashtag === "") return bad("it is empty");
+  if (CONTROL.test(hashtag)) return bad("it contains control characters");
+  if (/\s/u.test(hashtag)) return bad("it contains whitespace (one hashtag per entry)");
+  if (hashtag.includes("..")) return bad("it contains '..'");
+  if (/[/\\]/u.test(hashtag)) return bad("it contains a path separator");
+  if ([...hashtag].length > MAX_HASHTAG_LENGTH)
+    return bad(`it is longer than ${MAX_HASHTAG_LENGTH} characters`);
+  if (!ALLOWED.test(hashtag)) {
+    const offending = [...hashtag].find((char) => !ALLOWED.test(char)) ?? "";
+    return bad(`${quote(offending)} cannot be part of a hashtag (letters, digits, '_' and emoji only)`);
+  }
+  return { ok: true, hashtag };
+};
+
+/** Like parseHashtag but throws, for call sites that already report errors by exception. */
+export const requireHashtag = (input: unknown): string => {
+  const result = parseHashtag(input);
+  if (!result.ok) throw new Error(result.error);
+  return result.hashtag;
+};
+
+/**
+ * Reads a hashtag list file: tags separated by newlines or commas, '#' comment lines skipped
+ * (as in the seed's hashtags file). Every bad entry is reported with its line number.
+ */
+export const parseHashtagList = (text: string): { hashtags: string[]; errors: string[] } => {
+  const hashtags: string[] = [];
+  const errors: string[] = [];
+  text.split(/\r?\n/u).forEach((line, index) => {
+    const trimmed = line.trim();
+    // As in the seed's hashtag file, a line starting with '#' is a comment.
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    for (const entry of trimmed.split(",")) {
+      if (entry.trim() === "") continue;
+      const result = parseHashtag(entry);
+      if (result.ok) {
+        if (!hashtags.includes(result.hashtag)) hashtags.push(result.hashtag);
+      } else errors.push(`line ${index + 1}: ${result.error}`);
+    }
+  });
+  return { hashtags, errors };
+};
