@@ -1,0 +1,70 @@
+import type { Post } from "../../shared/post/post.ts";
+
+/** One collection run of one hashtag by one source. */
+export interface CollectionRun {
+  id: number;
+  hashtag: string;
+  source: string;
+  startedAt: string;
+  finishedAt: string | null;
+  postsNew: number;
+  postsSeen: number;
+  error: string | null;
+}
+
+export interface UpsertSummary {
+  /** Posts not in the store before. */
+  new: number;
+  /** Posts already stored (their stats updated, the old stats kept as history). */
+  seen: number;
+}
+
+export interface StoredVideo {
+  postId: string;
+  hashtag: string;
+  /** Relative to the data folder, e.g. "travel/videos/7301234567890123456.mp4". */
+  path: string;
+  size: number;
+  sha256: string;
+  downloadedAt: string;
+}
+
+export interface HashtagSummary {
+  hashtag: string;
+  posts: number;
+  videos: number;
+  lastCollectedAt: string | null;
+  lastError: string | null;
+}
+
+export interface TimeRange {
+  /** Epoch seconds, inclusive, on the post's createTime. */
+  since?: number;
+  until?: number;
+}
+
+/** The database every command and collector goes through. Implementations: companion/store/sqlite-store.ts. */
+export interface PostStore {
+  readonly dataDir: string;
+  close(): void;
+
+  startRun(hashtag: string, source: string): number;
+  finishRun(runId: number, result: { postsNew: number; postsSeen: number; error?: string | null }): void;
+  runs(hashtag?: string): CollectionRun[];
+
+  /** Upserts by id in one transaction and links every post to the hashtag. */
+  upsertPosts(hashtag: string, posts: Post[], options?: { runId?: number; seenAt?: string }): UpsertSummary;
+  /** Streams the posts linked to a hashtag, oldest createTime first. */
+  postsForHashtag(hashtag: string, range?: TimeRange): IterableIterator<Post>;
+  countPosts(hashtag: string): number;
+  getPost(id: string): Post | undefined;
+
+  hashtags(): HashtagSummary[];
+  /** The given hashtags ordered least recently collected first (never collected first of all). */
+  leastRecentlyCollected(hashtags: string[]): string[];
+
+  /** Posts of a hashtag whose media is not yet downloaded. */
+  postsWithoutVideo(hashtag: string): Post[];
+  recordVideo(video: StoredVideo): void;
+  videoFor(postId: string): StoredVideo | undefined;
+}
