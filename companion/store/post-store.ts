@@ -1,4 +1,5 @@
-import type { Post } from "../../shared/post/post.ts";
+import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
+import type { Post, PostStats } from "../../shared/post/post.ts";
 
 /** One collection run of one hashtag by one source. */
 export interface CollectionRun {
@@ -17,6 +18,8 @@ export interface UpsertSummary {
   new: number;
   /** Posts already stored (their stats updated, the old stats kept as history). */
   seen: number;
+  /** Posts linked to the hashtag by this call (new ones and stored ones seen for it the first time). */
+  linked?: number;
 }
 
 export interface StoredVideo {
@@ -56,7 +59,8 @@ export interface PostStore {
   upsertPosts(hashtag: string, posts: Post[], options?: { runId?: number; seenAt?: string }): UpsertSummary;
   /** Streams the posts linked to a hashtag, oldest createTime first. */
   postsForHashtag(hashtag: string, range?: TimeRange): IterableIterator<Post>;
-  countPosts(hashtag: string): number;
+  /** Posts linked to the hashtag (created within `range` when given). */
+  countPosts(hashtag: string, range?: TimeRange): number;
   getPost(id: string): Post | undefined;
 
   hashtags(): HashtagSummary[];
@@ -67,4 +71,35 @@ export interface PostStore {
   postsWithoutVideo(hashtag: string): Post[];
   recordVideo(video: StoredVideo): void;
   videoFor(postId: string): StoredVideo | undefined;
+}
+
+/** One observation of a post's counts; a row is kept only when they changed. */
+export interface StatsSnapshot {
+  seenAt: string;
+  stats: PostStats;
+}
+
+/** What the CLI and the API need beyond PostStore. Implementation: companion/store/sqlite-store.ts. */
+export interface CompanionStore extends PostStore {
+  /**
+   * Runs `work` in one write transaction: everything it stores is committed together when it resolves, and
+   * nothing is when it throws. Waits (busy timeout) while another process is writing.
+   */
+  atomically<T>(work: () => Promise<T>): Promise<T>;
+  /** One page of a hashtag's posts, newest first, undated ones last (for browsing). */
+  postsPage(hashtag: string, page: { limit: number; offset: number }): Post[];
+  /** Co-occurrence counts over the posts collected for a hashtag, computed in the database. */
+  hashtagCounts(hashtag: string, range?: TimeRange): HashtagCounts;
+  /** Links already stored posts to a hashtag; ids not stored are returned as missing. */
+  linkPosts(
+    hashtag: string,
+    ids: string[],
+    options?: { seenAt?: string },
+  ): { linked: number; missing: string[] };
+  /** The counts each time they changed, oldest first. */
+  statsHistory(postId: string): StatsSnapshot[];
+  postTimes(postId: string): { firstSeen: string; lastSeen: string } | undefined;
+  /** Every stored post, whatever hashtag. */
+  totalPosts(): number;
+  schemaVersion(): number;
 }

@@ -1,0 +1,82 @@
+import { type Command, Option } from "commander";
+import { globalOptions } from "../cli/global-options.ts";
+import { openStoreForCli } from "../cli/open-store.ts";
+import { hashtagArgument, parseTimeRange } from "../cli/parse-arguments.ts";
+import { createProgress, type Progress } from "../cli/progress.ts";
+import { requirePosts } from "../cli/require-posts.ts";
+import { UserError } from "../cli/user-error.ts";
+import { writeChunks, writeFileAtomically } from "../cli/write-file.ts";
+import { EXPORT_FORMATS, type ExportFormat, exportLines } from "../export/export-lines.ts";
+import { writeSeedLayout } from "../export/write-seed-layout.ts";
+import type { CompanionStore, TimeRange } from "../store/post-store.ts";
+
+interface ExportOptions {
+  format: ExportFormat;
+  layout?: "seed";
+  since?: string;
+  until?: string;
+  out?: string;
+}
+
+/** Writes the export where asked; returns how many posts (and, for the seed layout, videos) it wrote. */
+const writeExport = async (
+  store: CompanionStore,
+  hashtag: string,
+  options: ExportOptions,
+  range: TimeRange,
+  progress: Progress,
+): Promise<{ posts: number; videos?: number }> => {
+  if (options.layout === "seed" && options.out !== undefined)
+    return writeSeedLayout(store, hashtag, options.out, range, () => progress.increment());
+  let posts = 0;
+  const lines = exportLines(store, hashtag, options.format, range, () => {
+    posts++;
+    progress.increment();
+  });
+  if (options.out === undefined) await writeChunks(process.stdout, lines);
+  else await writeFileAtomically(options.out, lines);
+  return { posts };
+};
+
+export const registerExportCommand = (program: Command): void => {
+  program
+    .command("export")
+    .description("Export a hashtag's posts: Zeeschuimer NDJSON (4CAT imports it), 4CAT-style CSV, or JSON")
+    .argument("<hashtag>", "the hashtag whose posts to export")
+    .addOption(new Option("--format <format>", "output format").choices(EXPORT_FORMATS).default("ndjson"))
+    .addOption(
+      new Option(
+        "--layout <layout>",
+        "write the seed's folder layout into --out instead of one file",
+      ).choices(["seed"]),
+    )
+    .option(
+      "--since <date>",
+      "only posts created on or after this date (YYYY-MM-DD, ISO 8601 or epoch seconds)",
+    )
+    .option("--until <date>", "only posts created on or before this date")
+    .option("--out <path>", "write to this file (or, with --layout seed, this folder) instead of stdout")
+    .action(async (hashtagInput: string, options: ExportOptions, command: Command) => {
+      const { dataDir, json } = globalOptions(command);
+      const hashtag = hashtagArgument(hashtagInput);
+      const range = parseTimeRange(options.since, options.until);
+      if (options.layout === "seed" && options.out === undefined)
+        throw new UserError("--layout seed writes a folder: give it with --out <folder>");
+      const store = openStoreForCli(dataDir, "read");
+      try {
+        const total = requirePosts(store, hashtag, range);
+        // Posts printed on a terminal would tangle with a bar drawn on the same terminal.
+        const quiet = json || (options.out === undefined && process.stdout.isTTY === true);
+        const progress = createProgress(`exporting #${hashtag}`, total, { json: quiet });
+        const result = await writeExport(store, hashtag, options, range, progress).finally(() =>
+          progress.stop(),
+        );
+        if (options.out === undefined) return;
+        const summary = { hashtag, format: options.layout ?? options.format, out: options.out, ...result };
+        if (json) await writeChunks(process.stdout, [`${JSON.stringify(summary)}\n`]);
+        else process.stderr.write(`Exported ${result.posts} posts of #${hashtag} to ${options.out}\n`);
+      } finally {
+        store.close();
+      }
+    });
+};

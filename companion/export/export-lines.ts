@@ -1,0 +1,35 @@
+import { postCsvHeader, postCsvLine } from "../../shared/export/post-csv.ts";
+import { toZeeschuimerLine } from "../../shared/export/zeeschuimer-ndjson.ts";
+import type { Post } from "../../shared/post/post.ts";
+import type { CompanionStore, TimeRange } from "../store/post-store.ts";
+
+export const EXPORT_FORMATS = ["csv", "ndjson", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * The export of a hashtag's posts, chunk by chunk, oldest first: memory stays flat however many posts there are.
+ * csv: 4CAT's TikTok columns; ndjson: Zeeschuimer's line format; json: a list of Post objects (raw included,
+ * so `import` reads it back losslessly).
+ */
+export function* exportLines(
+  store: CompanionStore,
+  hashtag: string,
+  format: ExportFormat,
+  range: TimeRange = {},
+  onPost: (post: Post) => void = () => {},
+): Generator<string> {
+  if (format === "csv") yield postCsvHeader();
+  if (format === "json") yield "[";
+  let first = true;
+  for (const post of store.postsForHashtag(hashtag, range)) {
+    onPost(post);
+    if (format === "csv") yield postCsvLine(post);
+    else if (format === "json") yield `${first ? "\n" : ",\n"}${JSON.stringify(post)}`;
+    else {
+      const collectedAt = store.postTimes(post.id)?.lastSeen ?? new Date(0).toISOString();
+      yield toZeeschuimerLine(post, { hashtag, collectedAt });
+    }
+    first = false;
+  }
+  if (format === "json") yield "\n]\n";
+}

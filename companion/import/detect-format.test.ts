@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { detectFormat } from "./detect-format.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "tha-detect-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = (name: string, content: string) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+const shared = (name: string) =>
+  fileURLToPath(new URL(`../../shared/post/fixtures/${name}`, import.meta.url));
+
+describe("detectFormat", () => {
+  it.each([
+    ["zeeschuimer.ndjson", "ndjson"],
+    ["posts.json", "json-array"],
+    ["scraper-data.json", "json-array"],
+    ["item-list-response.json", "json-document"],
+    ["rehydration-updated-items.json", "json-document"],
+    ["sigi-state-page.html", "html"],
+  ])("recognises %s as %s", async (name, format) => {
+    expect(await detectFormat(shared(name))).toBe(format);
+  });
+
+  it("tells NDJSON from a one-object document by the first line, whatever the name", async () => {
+    expect(await detectFormat(file("lines.json", '{"id": 1}\n{"id": 2}\n'))).toBe("ndjson");
+    expect(await detectFormat(file("pretty.json", '{\n  "itemList": []\n}\n'))).toBe("json-document");
+    expect(await detectFormat(file("bom.json", '\uFEFF[{"id": 1}]'))).toBe("json-array");
+  });
+
+  it("knows the seed's id files by name", async () => {
+    expect(await detectFormat(file("post_ids.json", "{}"))).toBe("seed-post-ids");
+    expect(await detectFormat(file("video_ids.json", "{}"))).toBe("seed-video-ids");
+  });
+
+  it("refuses empty and non-JSON files", async () => {
+    await expect(detectFormat(file("empty.json", " \n"))).rejects.toThrow(/is empty/);
+    await expect(detectFormat(file("x.csv", "id,author\n"))).rejects.toThrow(
+      /is not JSON, NDJSON or a TikTok page \(it starts with "i"\)/,
+    );
+  });
+});

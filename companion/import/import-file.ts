@@ -1,0 +1,132 @@
+import { stat } from "node:fs/promises";
+import { basename } from "node:path";
+import type { Post } from "../../shared/post/post.ts";
+import type { Progress } from "../cli/progress.ts";
+import { UserError } from "../cli/user-error.ts";
+import type { CompanionStore } from "../store/post-store.ts";
+import type { FileFormat } from "./detect-format.ts";
+import { hashtagFromUrl } from "./hashtag-from-url.ts";
+import { readPosts } from "./read-posts.ts";
+
+export interface ImportSummary {
+  file: string;
+  format: FileFormat | "seed-videos";
+  /** The hashtags the file's posts were linked to. */
+  hashtags: string[];
+  new: number;
+  seen: number;
+  /** Posts newly linked to a hashtag (new ones and stored ones seen for that hashtag the first time). */
+  linked: number;
+  /** Records the parsers could not read as posts (e.g. no id); counted, never fatal. */
+  rejected: number;
+  /** The first few reasons, with where they are in the file. */
+  rejections: string[];
+  videos: number;
+}
+
+export const emptySummary = (file: string, format: ImportSummary["format"]): ImportSummary => ({
+  file,
+  format,
+  hashtags: [],
+  new: 0,
+  seen: 0,
+  linked: 0,
+  rejected: 0,
+  rejections: [],
+  videos: 0,
+});
+
+const BATCH_SIZE = 500;
+const MAX_REJECTIONS_KEPT = 5;
+
+/**
+ * Upserts a file's posts in batches per hashtag, with one run recorded per hashtag. Everything happens inside
+ * the caller's transaction, so the file is stored whole or not at all.
+ */
+class BatchWriter {
+  private readonly pending = new Map<string, Post[]>();
+  private readonly runs = new Map<string, { id: number; new: number; seen: number }>();
+
+  constructor(
+    private readonly store: CompanionStore,
+    private readonly summary: ImportSummary,
+    private readonly seenAt: string,
+  ) {}
+
+  add(hashtag: string, post: Post): void {
+    const batch = this.pending.get(hashtag) ?? [];
+    batch.push(post);
+    this.pending.set(hashtag, batch);
+    if (batch.length >= BATCH_SIZE) this.flush(hashtag);
+  }
+
+  flush(hashtag: string): void {
+    const posts = this.pending.get(hashtag) ?? [];
+    if (posts.length === 0) return;
+    this.pending.set(hashtag, []);
+    let run = this.runs.get(hashtag);
+    if (!run) {
+      run = { id: this.store.startRun(hashtag, `import ${basename(this.summary.file)}`), new: 0, seen: 0 };
+      this.runs.set(hashtag, run);
+      this.summary.hashtags.push(hashtag);
+    }
+    const result = this.store.upsertPosts(hashtag, posts, { runId: run.id, seenAt: this.seenAt });
+    run.new += result.new;
+    run.seen += result.seen;
+    this.summary.new += result.new;
+    this.summary.seen += result.seen;
+    this.summary.linked += result.linked ?? 0;
+  }
+
+  finish(): void {
+    for (const hashtag of this.pending.keys()) this.flush(hashtag);
+    for (const run of this.runs.values())
+      this.store.finishRun(run.id, { postsNew: run.new, postsSeen: run.seen });
+  }
+}
+
+export interface ImportFileOptions {
+  format: FileFormat;
+  /** The hashtag the posts were collected for; when absent, each post's Zeeschuimer tag page says. */
+  hashtag?: string;
+  progress: Progress;
+}
+
+/**
+ * Imports one posts file in one transaction: a truncated or corrupt file, or a post whose hashtag cannot be
+ * told, changes nothing and the error names the file and the place in it.
+ */
+export const importFile = async (
+  store: CompanionStore,
+  file: string,
+  options: ImportFileOptions,
+): Promise<ImportSummary> => {
+  const summary = emptySummary(file, options.format);
+  // Without a collection time in the records, the file's own time is the best guess, and it keeps a re-import
+  // of the same file from looking like a new observation.
+  const seenAt = (await stat(file)).mtime.toISOString();
+  await store.atomically(async () => {
+    const writer = new BatchWriter(store, summary, seenAt);
+    const onBytes = (bytes: number) =>
+      options.progress.increment(bytes, `${summary.new + summary.seen} posts`);
+    for await (const { results, where } of readPosts(file, options.format, onBytes)) {
+      for (const result of results) {
+        if (!result.ok) {
+          summary.rejected++;
+          if (summary.rejections.length < MAX_REJECTIONS_KEPT)
+            summary.rejections.push(`${where}: ${result.reason}`);
+          continue;
+        }
+        const hashtag = options.hashtag ?? hashtagFromUrl(result.post.source.url);
+        if (hashtag === null)
+          throw new UserError(
+            `${file} ${where}: cannot tell which hashtag post ${result.post.id} was collected for; pass --hashtag <hashtag>`,
+          );
+        writer.add(hashtag, result.post);
+      }
+    }
+    writer.finish();
+    options.progress.increment(0, `${summary.new + summary.seen} posts`);
+  });
+  return summary;
+};

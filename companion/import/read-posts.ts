@@ -1,0 +1,147 @@
+import { createReadStream } from "node:fs";
+import { open, readFile, stat } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import { pipeline, Transform } from "node:stream";
+import StreamArray from "stream-json/streamers/StreamArray.js";
+import { itemsFromHtml } from "../../shared/post/extract-items.ts";
+import { parseFoundItem } from "../../shared/post/parse-any.ts";
+import type { ParseResult } from "../../shared/post/post.ts";
+import { UserError } from "../cli/user-error.ts";
+import type { FileFormat } from "./detect-format.ts";
+import { parseImportValue } from "./parse-import-value.ts";
+
+/** The posts read from one place in an import file, and where that is (for messages). */
+export interface LocatedPosts {
+  results: ParseResult[];
+  where: string;
+}
+
+export type OnBytes = (bytes: number) => void;
+
+/** JSON documents and pages are read whole; beyond this they would exhaust memory, so say so instead. */
+const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
+
+const oneLine = (message: string): string => {
+  const flat = message.replace(/\s+/gu, " ");
+  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+};
+
+/** Reports the bytes streaming past, for progress. */
+const byteCounter = (onBytes: OnBytes) =>
+  new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      onBytes(chunk.length);
+      callback(null, chunk);
+    },
+  });
+
+/** Whether the file's last non-blank character is `char`: a complete JSON list ends with "]". */
+const endsWith = async (file: string, char: string): Promise<boolean> => {
+  const handle = await open(file, "r");
+  try {
+    const { size } = await handle.stat();
+    const tail = Buffer.alloc(Math.min(size, 4096));
+    await handle.read(tail, 0, tail.length, size - tail.length);
+    return tail.toString("utf8").trimEnd().endsWith(char);
+  } finally {
+    await handle.close();
+  }
+};
+
+/** A JSON list, element by element: memory stays bounded by the largest element, not the file. */
+async function* readJsonArray(file: string, onBytes: OnBytes): AsyncGenerator<LocatedPosts> {
+  const elements = pipeline(createReadStream(file), byteCounter(onBytes), StreamArray.withParser(), () => {});
+  let index = 0;
+  try {
+    for await (const element of elements as AsyncIterable<{ key: number; value: unknown }>) {
+      index = element.key + 1;
+      yield { results: parseImportValue(element.value), where: `item ${index}` };
+    }
+  } catch (error) {
+    const where = (await endsWith(file, "]"))
+      ? `has invalid JSON after item ${index}`
+      : `ends inside item ${index + 1} (truncated?)`;
+    throw new UserError(`${file} ${where}: ${oneLine((error as Error).message)}`);
+  }
+}
+
+/** One JSON value per line; a line that is not JSON makes the whole file invalid. */
+async function* readNdjson(file: string, onBytes: OnBytes): AsyncGenerator<LocatedPosts> {
+  const input = createReadStream(file);
+  const lines = createInterface({
+    input: input.pipe(byteCounter(onBytes)),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let number = 0;
+  try {
+    for await (const line of lines) {
+      number++;
+      const text = number === 1 ? line.replace(/^\uFEFF/u, "") : line;
+      if (text.trim() === "") continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        throw new UserError(`${file} line ${number} is not valid JSON: ${oneLine((error as Error).message)}`);
+      }
+      yield { results: parseImportValue(value), where: `line ${number}` };
+    }
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+}
+
+const readWhole = async (file: string, onBytes: OnBytes): Promise<string> => {
+  const { size } = await stat(file);
+  if (size > MAX_WHOLE_FILE_BYTES)
+    throw new UserError(
+      `${file} is a single JSON document of ${Math.round(size / 2 ** 20)} MB, too large to read whole; convert it to NDJSON or a JSON list`,
+    );
+  const text = await readFile(file, "utf8");
+  onBytes(size);
+  return text.replace(/^\uFEFF/u, "");
+};
+
+const lineOf = (text: string, message: string): string => {
+  const position = /at position (\d+)/u.exec(message)?.[1];
+  if (position === undefined) return "";
+  return ` at line ${text.slice(0, Number(position)).split("\n").length}`;
+};
+
+async function* readJsonDocument(file: string, onBytes: OnBytes): AsyncGenerator<LocatedPosts> {
+  const text = await readWhole(file, onBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new UserError(`${file} is not valid JSON${lineOf(text, message)}: ${oneLine(message)}`);
+  }
+  yield { results: parseImportValue(value), where: "the document" };
+}
+
+async function* readHtmlPage(file: string, onBytes: OnBytes): AsyncGenerator<LocatedPosts> {
+  const found = itemsFromHtml(await readWhole(file, onBytes));
+  if (found.length === 0)
+    throw new UserError(`${file} is a page without TikTok post data (no data script found)`);
+  yield { results: found.map((item) => parseFoundItem(item, null, null)), where: "the page" };
+}
+
+/** The posts of a file, streamed where the format allows. */
+export const readPosts = (
+  file: string,
+  format: FileFormat,
+  onBytes: OnBytes,
+): AsyncIterable<LocatedPosts> => {
+  switch (format) {
+    case "json-array":
+      return readJsonArray(file, onBytes);
+    case "ndjson":
+      return readNdjson(file, onBytes);
+    case "html":
+      return readHtmlPage(file, onBytes);
+    default:
+      return readJsonDocument(file, onBytes);
+  }
+};

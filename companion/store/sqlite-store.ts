@@ -1,0 +1,232 @@
+import Database from "better-sqlite3";
+import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
+import { requireHashtag } from "../../shared/hashtag/hashtag.ts";
+import type { Post, PostStats } from "../../shared/post/post.ts";
+import { migrate, schemaVersion } from "./migrate.ts";
+import { assertInside, databasePath } from "./paths.ts";
+import type {
+  CollectionRun,
+  CompanionStore,
+  HashtagSummary,
+  StatsSnapshot,
+  StoredVideo,
+  TimeRange,
+  UpsertSummary,
+} from "./post-store.ts";
+import { runsTable } from "./runs-table.ts";
+import { UNDATED } from "./schema.ts";
+import { isoTime, sortTime, timeBounds } from "./time-bounds.ts";
+import { createUpsert } from "./upsert-posts.ts";
+import { videosTable } from "./videos-table.ts";
+
+/** How long a writer waits for another process's write transaction before giving up. */
+export const BUSY_TIMEOUT_MS = 30_000;
+const PAGE_SIZE = 500;
+
+const parsePost = (row: { json: string }): Post => JSON.parse(row.json) as Post;
+
+class SqliteStore implements CompanionStore {
+  private readonly upsert: ReturnType<typeof createUpsert>;
+  private readonly runLog: ReturnType<typeof runsTable>;
+  private readonly videos: ReturnType<typeof videosTable>;
+
+  constructor(
+    readonly dataDir: string,
+    private readonly db: Database.Database,
+  ) {
+    this.upsert = createUpsert(db);
+    this.runLog = runsTable(db);
+    this.videos = videosTable(db, dataDir);
+  }
+
+  startRun(hashtag: string, source: string): number {
+    return this.runLog.startRun(hashtag, source);
+  }
+
+  finishRun(runId: number, result: { postsNew: number; postsSeen: number; error?: string | null }): void {
+    this.runLog.finishRun(runId, result);
+  }
+
+  runs(hashtag?: string): CollectionRun[] {
+    return this.runLog.runs(hashtag);
+  }
+
+  leastRecentlyCollected(hashtags: string[]): string[] {
+    return this.runLog.leastRecentlyCollected(hashtags);
+  }
+
+  postsWithoutVideo(hashtag: string): Post[] {
+    return this.videos.postsWithoutVideo(hashtag);
+  }
+
+  recordVideo(video: StoredVideo): void {
+    this.videos.recordVideo(video);
+  }
+
+  videoFor(postId: string): StoredVideo | undefined {
+    return this.videos.videoFor(postId);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  async atomically<T>(work: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) throw new Error("atomically() cannot be nested");
+    this.db.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await work();
+      this.db.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+
+  upsertPosts(hashtag: string, posts: Post[], options?: { runId?: number; seenAt?: string }): UpsertSummary {
+    // IMMEDIATE: a deferred transaction that reads first cannot wait for another writer, it fails with BUSY.
+    return this.upsert.immediate(hashtag, posts, options);
+  }
+
+  /** Pages by (sort_time, id) rather than holding a cursor open, so callers may query the store meanwhile. */
+  *postsForHashtag(hashtag: string, range?: TimeRange): IterableIterator<Post> {
+    const { low, high } = timeBounds(range);
+    const page = this.db.prepare<
+      [string, number, number, number, string, number],
+      { json: string; t: number; id: string }
+    >(
+      `SELECT p.json, h.sort_time AS t, h.post_id AS id FROM post_hashtags h JOIN posts p ON p.id = h.post_id
+       WHERE h.hashtag = ? AND h.sort_time BETWEEN ? AND ? AND (h.sort_time, h.post_id) > (?, ?)
+       ORDER BY h.sort_time, h.post_id LIMIT ?`,
+    );
+    let after = { t: Number.MIN_SAFE_INTEGER, id: "" };
+    for (;;) {
+      const rows = page.all(hashtag, low, high, after.t, after.id, PAGE_SIZE);
+      for (const row of rows) yield parsePost(row);
+      const last = rows.at(-1);
+      if (!last || rows.length < PAGE_SIZE) return;
+      after = last;
+    }
+  }
+
+  postsPage(hashtag: string, page: { limit: number; offset: number }): Post[] {
+    return this.db
+      .prepare<[string, number, number, number], { json: string }>(
+        `SELECT p.json FROM post_hashtags h JOIN posts p ON p.id = h.post_id WHERE h.hashtag = ?
+         ORDER BY h.sort_time = ?, h.sort_time DESC, h.post_id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(hashtag, UNDATED, page.limit, page.offset)
+      .map(parsePost);
+  }
+
+  countPosts(hashtag: string, range?: TimeRange): number {
+    const { low, high } = timeBounds(range);
+    return this.db
+      .prepare<[string, number, number], { n: number }>(
+        "SELECT COUNT(*) AS n FROM post_hashtags WHERE hashtag = ? AND sort_time BETWEEN ? AND ?",
+      )
+      .get(hashtag, low, high)!.n;
+  }
+
+  getPost(id: string): Post | undefined {
+    const row = this.db.prepare<[string], { json: string }>("SELECT json FROM posts WHERE id = ?").get(id);
+    return row && parsePost(row);
+  }
+
+  hashtagCounts(hashtag: string, range?: TimeRange): HashtagCounts {
+    const { low, high } = timeBounds(range);
+    const rows = this.db
+      .prepare<[string, number, number], { tag: string; n: number }>(
+        `SELECT t.tag, COUNT(*) AS n FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id
+         WHERE h.hashtag = ? AND h.sort_time BETWEEN ? AND ? GROUP BY t.tag`,
+      )
+      .all(hashtag, low, high);
+    return {
+      totalPosts: this.countPosts(hashtag, range),
+      counts: new Map(rows.map((row) => [row.tag, row.n])),
+    };
+  }
+
+  hashtags(): HashtagSummary[] {
+    return this.db
+      .prepare<[], HashtagSummary>(
+        `WITH followed AS (SELECT hashtag FROM post_hashtags UNION SELECT hashtag FROM runs)
+         SELECT f.hashtag,
+           (SELECT COUNT(*) FROM post_hashtags h WHERE h.hashtag = f.hashtag) AS posts,
+           (SELECT COUNT(*) FROM videos v WHERE v.hashtag = f.hashtag) AS videos,
+           (SELECT MAX(COALESCE(r.finished_at, r.started_at)) FROM runs r WHERE r.hashtag = f.hashtag)
+             AS lastCollectedAt,
+           (SELECT r.error FROM runs r WHERE r.hashtag = f.hashtag ORDER BY r.started_at DESC, r.id DESC LIMIT 1)
+             AS lastError
+         FROM followed f ORDER BY f.hashtag`,
+      )
+      .all();
+  }
+
+  linkPosts(hashtag: string, ids: string[], options: { seenAt?: string } = {}) {
+    const tag = requireHashtag(hashtag);
+    const linkedAt = isoTime(options.seenAt) ?? new Date().toISOString();
+    const createTime = this.db.prepare<[string], { t: number | null }>(
+      "SELECT create_time AS t FROM posts WHERE id = ?",
+    );
+    const link = this.db.prepare(
+      "INSERT OR IGNORE INTO post_hashtags (hashtag, post_id, sort_time, first_linked) VALUES (?, ?, ?, ?)",
+    );
+    return this.db
+      .transaction(() => {
+        const missing: string[] = [];
+        let linked = 0;
+        for (const id of ids) {
+          const row = createTime.get(id);
+          if (row) linked += link.run(tag, id, sortTime(row.t), linkedAt).changes;
+          else missing.push(id);
+        }
+        return { linked, missing };
+      })
+      .immediate();
+  }
+
+  statsHistory(postId: string): StatsSnapshot[] {
+    return this.db
+      .prepare<[string], PostStats & { seen_at: string }>(
+        "SELECT seen_at, plays, likes, shares, comments, saves FROM post_stats WHERE post_id = ? ORDER BY seen_at",
+      )
+      .all(postId)
+      .map(({ seen_at, ...stats }) => ({ seenAt: seen_at, stats }));
+  }
+
+  postTimes(postId: string): { firstSeen: string; lastSeen: string } | undefined {
+    return this.db
+      .prepare<[string], { firstSeen: string; lastSeen: string }>(
+        "SELECT first_seen AS firstSeen, last_seen AS lastSeen FROM posts WHERE id = ?",
+      )
+      .get(postId);
+  }
+
+  totalPosts(): number {
+    return this.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM posts").get()!.n;
+  }
+
+  schemaVersion(): number {
+    return schemaVersion(this.db);
+  }
+}
+
+/**
+ * Opens (creating if needed) data/tiktok.db. WAL lets readers work while one process writes; synchronous=FULL
+ * makes every commit survive a crash; the busy timeout makes a second writer wait instead of failing.
+ */
+export const openSqliteStore = (dataDir: string): CompanionStore => {
+  const db = new Database(databasePath(dataDir), { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = FULL");
+    db.pragma("foreign_keys = ON");
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteStore(assertInside(dataDir, "."), db);
+};

@@ -1,0 +1,64 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { countHashtags, hashtagFrequencies, rankHashtags } from "./hashtag-frequencies.ts";
+
+const posts = [
+  { id: "1", hashtags: ["travel", "Egypt", "cairo"] },
+  { id: "2", hashtags: ["travel", "egypt", "EGYPT"] },
+  { id: "3", hashtags: ["travel", "zebra", "alpha"] },
+  { id: "3", hashtags: ["travel", "duplicate-post"] },
+  { id: "4", hashtags: ["#Cafe\u0301"] },
+];
+
+describe("countHashtags", () => {
+  it("counts each tag once per distinct post, case-folded and NFC", () => {
+    const counts = countHashtags(posts);
+    expect(counts.totalPosts).toBe(4);
+    expect(Object.fromEntries(counts.counts)).toEqual({
+      travel: 3,
+      egypt: 2,
+      cairo: 1,
+      zebra: 1,
+      alpha: 1,
+      café: 1,
+    });
+  });
+});
+
+describe("hashtagFrequencies", () => {
+  it("puts the hashtag at rank 0, then by count, ties by hashtag, n rows in all", () => {
+    expect(hashtagFrequencies(posts, "#Travel", 4)).toEqual({
+      hashtag: "travel",
+      totalPosts: 4,
+      rows: [
+        { rank: 0, hashtag: "travel", count: 3, ratio: 0.75 },
+        { rank: 1, hashtag: "egypt", count: 2, ratio: 0.5 },
+        { rank: 2, hashtag: "alpha", count: 1, ratio: 0.25 },
+        { rank: 3, hashtag: "cafe\u0301".normalize("NFC"), count: 1, ratio: 0.25 },
+      ],
+    });
+  });
+
+  it("shows the hashtag at rank 0 even when no post carries it in its text", () => {
+    const table = hashtagFrequencies([{ id: "1", hashtags: ["fyp"] }], "travel");
+    expect(table.rows).toEqual([
+      { rank: 0, hashtag: "travel", count: 0, ratio: 0 },
+      { rank: 1, hashtag: "fyp", count: 1, ratio: 1 },
+    ]);
+  });
+
+  it("defaults to the seed's 20 rows and refuses n below 1", () => {
+    const many = [{ id: "1", hashtags: Array.from({ length: 30 }, (_, i) => `tag${i}`) }];
+    expect(hashtagFrequencies(many, "tag0").rows).toHaveLength(20);
+    expect(() => rankHashtags({ totalPosts: 0, counts: new Map() }, "x", 0)).toThrow(/at least 1/);
+  });
+
+  it("does not depend on the order of the posts", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom("a", "b", "c", "d", "x"))), (tagLists) => {
+        const list = tagLists.map((hashtags, index) => ({ id: String(index), hashtags }));
+        expect(hashtagFrequencies(list, "x", 3)).toEqual(hashtagFrequencies([...list].reverse(), "x", 3));
+      }),
+    );
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * The companion's HTTP API, shared by the server (companion/server) and the extension, with zod schemas for
+ * what crosses the wire. The server listens on 127.0.0.1 only.
+ */
+import { z } from "zod";
+import type { Post } from "../post/post.ts";
+
+export { DEFAULT_PORT } from "./default-port.ts";
+
+export const ErrorResponse = z.object({ error: z.string() });
+
+export const HealthResponse = z.object({
+  ok: z.literal(true),
+  name: z.literal("tiktok-hashtag-analysis"),
+  version: z.string(),
+  posts: z.number().int().nonnegative(),
+});
+
+export const HashtagSummary = z.object({
+  hashtag: z.string(),
+  posts: z.number().int().nonnegative(),
+  videos: z.number().int().nonnegative(),
+  lastCollectedAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+
+export const HashtagsResponse = z.object({ hashtags: z.array(HashtagSummary) });
+
+export const MAX_PAGE = 500;
+
+export const PostsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const isPostLike = (value: unknown): value is Post =>
+  typeof value === "object" && value !== null && typeof (value as { id?: unknown }).id === "string";
+
+/** A page of a hashtag's posts, newest first (undated ones last). */
+export const PostsResponse = z.object({
+  hashtag: z.string(),
+  total: z.number().int().nonnegative(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+  posts: z.array(z.custom<Post>(isPostLike, "expected a post")),
+});
+
+export const FrequenciesQuery = z.object({
+  n: z.coerce.number().int().min(1).max(1000).default(20),
+});
+
+export const FrequencyRow = z.object({
+  rank: z.number().int().nonnegative(),
+  hashtag: z.string(),
+  count: z.number().int().nonnegative(),
+  ratio: z.number(),
+});
+
+export const FrequenciesResponse = z.object({
+  hashtag: z.string(),
+  totalPosts: z.number().int().nonnegative(),
+  rows: z.array(FrequencyRow),
+});
+
+export const MAX_ITEMS_PER_REQUEST = 5000;
+
+/** Raw TikTok items the extension captured on a page (item_list responses, rehydration data). */
+export const PostItemsRequest = z.object({
+  hashtag: z.string(),
+  source_url: z.url().nullable().optional(),
+  items: z.array(z.unknown()).max(MAX_ITEMS_PER_REQUEST),
+});
+
+export const PostItemsResponse = z.object({
+  new: z.number().int().nonnegative(),
+  seen: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+});
+
+export type ErrorResponse = z.infer<typeof ErrorResponse>;
+export type HealthResponse = z.infer<typeof HealthResponse>;
+export type HashtagsResponse = z.infer<typeof HashtagsResponse>;
+export type PostsQuery = z.infer<typeof PostsQuery>;
+export type PostsResponse = z.infer<typeof PostsResponse>;
+export type FrequenciesQuery = z.infer<typeof FrequenciesQuery>;
+export type FrequenciesResponse = z.infer<typeof FrequenciesResponse>;
+export type PostItemsRequest = z.infer<typeof PostItemsRequest>;
+export type PostItemsResponse = z.infer<typeof PostItemsResponse>;
+
+/** The routes, as the server declares them and clients fill them in, so the two cannot drift apart. */
+export const API_ROUTES = {
+  health: "/api/health",
+  hashtags: "/api/hashtags",
+  posts: "/api/hashtags/:tag/posts",
+  frequencies: "/api/hashtags/:tag/frequencies",
+  postItems: "/api/posts",
+} as const;
+
+/** A route with its :tag filled in. */
+export const apiPath = (route: (typeof API_ROUTES)[keyof typeof API_ROUTES], hashtag = ""): string =>
+  route.replace(":tag", encodeURIComponent(hashtag));
