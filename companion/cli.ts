@@ -3,6 +3,7 @@ import { DEFAULT_DATA_DIR } from "./cli/global-options.ts";
 import { isEntry } from "./cli/is-entry.ts";
 import { packageVersion } from "./cli/package-version.ts";
 import { runCli } from "./cli/run-cli.ts";
+import { registerDownloadCommand } from "./commands/download.ts";
 import { registerExportCommand } from "./commands/export.ts";
 import { registerFrequenciesCommand } from "./commands/frequencies.ts";
 import { registerHashtagsCommand } from "./commands/hashtags.ts";
@@ -24,6 +25,7 @@ export const buildProgram = (): Command => {
   registerExportCommand(program);
   registerHashtagsCommand(program);
   registerStartCommand(program);
+  registerDownloadCommand(program);
   return program;
 };
 

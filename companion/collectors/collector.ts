@@ -1,4 +1,5 @@
 import type { Post } from "../../shared/post/post.ts";
+import type { MediaSession } from "../video/media-session.ts";
 
 export type CollectorName = "browser" | "scraper";
 
@@ -28,6 +29,11 @@ export interface CollectOptions {
 export interface Collector {
   readonly name: CollectorName;
   collect(hashtag: string, options: CollectOptions): AsyncIterable<Post>;
+  /**
+   * The browser-like session media downloads borrow: the cookies the CDN wants and a way to re-read a post's
+   * page when its media URL has expired.
+   */
+  mediaSession?(): Promise<MediaSession>;
   close(): Promise<void>;
 }
 
