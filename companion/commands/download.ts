@@ -3,7 +3,6 @@ import { globalOptions } from "../cli/global-options.ts";
 import { readHashtagFile } from "../cli/read-hashtag-file.ts";
 import { parseDownloadSettings, type RawDownloadOptions } from "../download/download-settings.ts";
 import { resolveHashtags } from "../download/resolve-hashtags.ts";
-import { startDownload } from "../download/start-download.ts";
 
 const collectValues = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -65,6 +64,8 @@ export const registerDownloadCommand = (program: Command): void => {
         tags: options.tags ?? [],
         fromFile: options.file === undefined ? [] : readHashtagFile(options.file),
       });
+      // Loaded here so the other commands do not pay for puppeteer, undici and the collectors at start-up.
+      const { startDownload } = await import("../download/start-download.ts");
       process.exitCode = await startDownload({ hashtags, settings, dataDir, json });
     });
 };
