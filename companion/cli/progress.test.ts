@@ -49,6 +49,16 @@ describe("createProgress", () => {
     expect(out.text()).toBe("");
   });
 
+  it("does not repeat its last line at the end", () => {
+    const out = capture(false);
+    let now = 0;
+    const progress = createProgress("#travel posts", null, { json: false, stream: out.stream, now: () => now });
+    now = 2500;
+    progress.increment(60, "(60 new)");
+    progress.stop();
+    expect(out.text()).toBe("#travel posts: 60 (60 new)\n");
+  });
+
   it("draws a bar on a terminal, with log lines above it", () => {
     const out = capture(true);
     const progress = createProgress("importing", 4, { json: false, stream: out.stream });

@@ -29,9 +29,9 @@ const plainProgress = (label: string, total: number | null, options: ProgressOpt
   let value = 0;
   let detail = "";
   let lastLine = now();
-  let written = false;
+  let writtenValue: number | null = null;
   const write = () => {
-    written = true;
+    writtenValue = value;
     stream.write(`${label}: ${percent(value, total)}${detail === "" ? "" : ` ${detail}`}\n`);
   };
   return {
@@ -47,8 +47,8 @@ const plainProgress = (label: string, total: number | null, options: ProgressOpt
       stream.write(`${line}\n`);
     },
     stop() {
-      // A task too short to have logged progress needs no closing line either.
-      if (written) write();
+      // A task too short to have logged progress needs no closing line, nor one that would repeat the last.
+      if (writtenValue !== null && writtenValue !== value) write();
     },
   };
 };
