@@ -1,4 +1,5 @@
 import { REFERENCE_NOW } from "../corpus/item-builder.ts";
+import { challengeStruct } from "../corpus/post-text.ts";
 import { hashText, mixSeed, Random } from "../corpus/seeded-random.ts";
 import type { ItemStruct } from "../item-struct.ts";
 import { STATUS_CODE } from "../markers.ts";
@@ -64,20 +65,7 @@ export const challengeInfo = (tag: CorpusTag, posts: readonly ItemStruct[]) => {
   const stats = { videoCount: tag.postCount, viewCount: viewsOf(posts) };
   const statsV2 = { videoCount: String(stats.videoCount), viewCount: String(stats.viewCount) };
   return {
-    challenge: {
-      id: tag.challengeId,
-      title: tag.name,
-      desc: "",
-      profileLarger: "",
-      profileMedium: "",
-      profileThumb: "",
-      coverLarger: "",
-      coverMedium: "",
-      coverThumb: "",
-      isCommerce: false,
-      stats,
-      statsV2,
-    },
+    challenge: { ...challengeStruct(tag.name), id: tag.challengeId, stats, statsV2 },
     stats,
     statsV2,
   };
