@@ -52,7 +52,11 @@ describe("createProgress", () => {
   it("does not repeat its last line at the end", () => {
     const out = capture(false);
     let now = 0;
-    const progress = createProgress("#travel posts", null, { json: false, stream: out.stream, now: () => now });
+    const progress = createProgress("#travel posts", null, {
+      json: false,
+      stream: out.stream,
+      now: () => now,
+    });
     now = 2500;
     progress.increment(60, "(60 new)");
     progress.stop();
