@@ -1,5 +1,5 @@
 import { CollectionError } from "../collectors/collector.ts";
-import { downloadMedia, type MediaDownloadSummary } from "../video/download-media.ts";
+import { downloadMedia, emptyMediaSummary } from "../video/download-media.ts";
 import type { MediaSession } from "../video/media-session.ts";
 import type { DownloadDeps, DownloadRequest, HashtagReport } from "./download-types.ts";
 import { scrapedLine } from "./seed-lines.ts";
@@ -13,7 +13,7 @@ export const mediaPhase = async (
   let session: MediaSession | null = null;
   for (const report of reports) {
     const posts = deps.store.postsWithoutVideo(report.hashtag);
-    let summary: MediaDownloadSummary = { downloaded: 0, skipped: 0, failed: [], bytes: 0 };
+    let summary = emptyMediaSummary();
     if (posts.length > 0) {
       try {
         session ??= await deps.openMediaSession();
@@ -51,6 +51,13 @@ export const mediaPhase = async (
     for (const failure of summary.failed) {
       report.errors.push(failure.reason);
       deps.warn(`warning: post ${failure.postId}: ${failure.reason}`);
+    }
+    if (summary.stoppedBy) {
+      // As when collecting: more requests would only prolong the rate limit.
+      const rest = reports.slice(reports.indexOf(report) + 1).map((other) => `#${other.hashtag}`);
+      if (rest.length > 0)
+        deps.warn(`warning: not downloading media of ${rest.join(", ")} this time, to let TikTok calm down`);
+      return;
     }
   }
 };

@@ -21,8 +21,10 @@ export class MediaUnavailableError extends Error {
 
 export interface DownloadFileOptions {
   url: string;
-  /** Final path; bytes go to `<destination>.part` until verified. */
+  /** Final path; bytes go to `part` until verified. */
   destination: string;
+  /** Default `<destination>.part`. */
+  part?: string;
   headers: Record<string, string>;
   dispatcher: Dispatcher;
   politeness: Politeness;
@@ -131,12 +133,12 @@ const refusal = async (
 };
 
 /**
- * Downloads like a careful browser: into `<destination>.part`, resuming with Range from whatever an earlier
+ * Downloads like a careful browser: into a .part file, resuming with Range from whatever an earlier
  * attempt or run left there, verifying the size the server announced, syncing to disk and only then renaming.
  * So `destination` either does not exist or is complete, whatever happens to the process.
  */
 export const downloadFile = async (options: DownloadFileOptions): Promise<DownloadedFile> => {
-  const part = `${options.destination}.part`;
+  const part = options.part ?? `${options.destination}.part`;
   await mkdir(dirname(options.destination), { recursive: true });
   const rangeStarts: number[] = [];
   const size = await withRetries(() => fetchOnce(options, part, rangeStarts), {

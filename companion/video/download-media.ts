@@ -19,7 +19,17 @@ export interface MediaDownloadSummary {
   skipped: number;
   failed: { postId: string; reason: string }[];
   bytes: number;
+  /** Set when being rate-limited stopped the remaining posts: the caller should start no more downloads. */
+  stoppedBy: CollectionError | null;
 }
+
+export const emptyMediaSummary = (): MediaDownloadSummary => ({
+  downloaded: 0,
+  skipped: 0,
+  failed: [],
+  bytes: 0,
+  stoppedBy: null,
+});
 
 /**
  * Downloads the media of every stored post of a hashtag that has none yet, a few at a time. One post's
@@ -32,7 +42,7 @@ export const downloadMedia = async (
   const limit = pLimit(Math.max(1, options.concurrency));
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const summary: MediaDownloadSummary = { downloaded: 0, skipped: 0, failed: [], bytes: 0 };
+  const summary = emptyMediaSummary();
 
   const one = async (post: Post) => {
     if (signal.aborted) return;
@@ -41,7 +51,10 @@ export const downloadMedia = async (
       outcome = await downloadPost(post, { ...options, signal });
     } catch (error) {
       if (signal.aborted && !(error instanceof CollectionError)) return;
-      if (error instanceof CollectionError && error.kind === "rate-limited") stop.abort(error);
+      if (error instanceof CollectionError && error.kind === "rate-limited") {
+        summary.stoppedBy ??= error;
+        stop.abort(error);
+      }
       outcome = { postId: post.id, status: "failed", reason: (error as Error).message };
     }
     if (outcome.status === "downloaded") {

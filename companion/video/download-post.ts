@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { rm, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Dispatcher } from "undici";
 import type { Post } from "../../shared/post/post.ts";
@@ -24,6 +24,13 @@ export type MediaOutcome =
   | { postId: string; status: "skipped" }
   | { postId: string; status: "failed"; reason: string };
 
+/**
+ * Each URL of a file may be a different rendition (downloadAddr is watermarked, playAddr is not), so each has
+ * its own .part: resuming one with the other's bytes would splice two files into one of the right size.
+ */
+const partFor = (destination: string, urlIndex: number): string =>
+  urlIndex === 0 ? `${destination}.part` : `${destination}.${urlIndex}.part`;
+
 /** Tries each URL of a file in turn; a 403 usually means the signed URL expired, which the caller can fix. */
 const fetchFirstWorking = async (
   file: MediaFile,
@@ -31,17 +38,25 @@ const fetchFirstWorking = async (
   options: PostDownloadOptions,
 ): Promise<DownloadedFile> => {
   let lastError: unknown = new Error(`no URL for ${file.fileName}`);
-  for (const url of file.urls) {
+  for (const [index, url] of file.urls.entries()) {
     try {
-      return await downloadFile({
+      const done = await downloadFile({
         url,
         destination,
+        part: partFor(destination, index),
         headers: await options.session.headersFor(url),
         dispatcher: options.dispatcher,
         politeness: options.politeness,
         label: `${file.kind} ${file.fileName}`,
         signal: options.signal,
       });
+      // The other renditions' leftovers are of no more use.
+      await Promise.all(
+        file.urls.map((_, other) =>
+          other === index ? null : rm(partFor(destination, other), { force: true }),
+        ),
+      );
+      return done;
     } catch (error) {
       if (!(error instanceof MediaUnavailableError)) throw error;
       lastError = error;

@@ -72,6 +72,17 @@ describe("browser collector against the fake", () => {
     expect(itemListCalls()).toEqual(["0:200", "15:200", "30:429", "30:200", "45:200"]);
   });
 
+  it("stops at once when Retry-After asks for longer than it will wait, keeping the posts before it", async () => {
+    fake.addFault({ path: "cursor=30", fault: { kind: "rate-limit", retryAfter: 3600 } });
+    const { posts, error } = await collect("travel");
+    expect(error).toMatchObject({
+      kind: "rate-limited",
+      message: "#travel: TikTok asks to wait 60 min before trying again; run again later",
+    });
+    expect(idsOf(posts)).toEqual(idsOf(fake.corpus.posts("travel").slice(0, 30)));
+    expect(retries).toEqual([]);
+  });
+
   it("stops at a captcha on the API with a clear error, keeping the posts before it", async () => {
     fake.addFault({ path: "cursor=30", fault: { kind: "captcha" } });
     const { posts, error } = await collect("travel");

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Dispatcher } from "undici";
@@ -53,10 +53,14 @@ const download = (posts: Post[], hashtag: string, options: DownloadTestOptions =
 };
 
 beforeAll(async () => {
-  fake = await startFakeTikTok({ seed: 3, tags: { travel: 24, food: 6, slow: 6, expired: 4, nosession: 2 } });
+  fake = await startFakeTikTok({
+    seed: 3,
+    tags: { travel: 24, food: 6, slow: 6, expired: 4, nosession: 2, renditions: 6 },
+  });
   folder = await mkdtemp(join(tmpdir(), "download-media-"));
   store = openSqliteStore(folder);
-  for (const tag of ["travel", "food", "slow", "expired", "nosession"]) store.upsertPosts(tag, postsOf(tag));
+  for (const tag of ["travel", "food", "slow", "expired", "nosession", "renditions"])
+    store.upsertPosts(tag, postsOf(tag));
   // The fake's certificate is trusted explicitly and every TikTok host reaches it through its proxy.
   dispatcher = createDispatcher({ proxy: fake.proxyUrl, ca: fake.caCertificate });
   session = await openHttpSession({ dispatcher, politeness });
@@ -189,6 +193,30 @@ describe("downloadMedia against the fake", () => {
         (request) => request.path.includes("/video/") && request.host === "www.tiktok.com",
       ),
     ).toHaveLength(posts.length);
+  });
+
+  it("never resumes one rendition's partial bytes with another URL's", async () => {
+    const [post] = store.postsWithoutVideo("renditions").filter((item) => !isGallery(item));
+    expect(post).toBeDefined();
+    const videos = join(folder, "renditions", "videos");
+    // An earlier run got part of downloadAddr (a watermarked rendition, other bytes); now that URL is refused.
+    await mkdir(videos, { recursive: true });
+    await writeFile(join(videos, `${post!.id}.mp4.part`), Buffer.alloc(5000, 0xab));
+    const refused = {
+      ...post!,
+      video: { ...post!.video, downloadAddr: `${post!.video.downloadAddr}&x-expired=1` },
+    };
+    const expiring: MediaSession = {
+      headersFor: async (url) =>
+        url.includes("x-expired") ? { referer: "https://www.tiktok.com/" } : session.headersFor(url),
+      refreshPost: async () => null,
+    };
+    const summary = await download([refused], "renditions", { with: expiring });
+    expect(summary.failed).toEqual([]);
+    expect(summary.downloaded).toBe(1);
+    const bytes = await readFile(join(videos, `${post!.id}.mp4`));
+    expect(sha256(bytes)).toBe(sha256(fake.corpus.videoBytes(post!.id)));
+    expect((await readdir(videos)).filter((name) => name.endsWith(".part"))).toEqual([]);
   });
 
   it("reports clearly when the CDN refuses and the page cannot be re-read, leaving no file", async () => {

@@ -12,7 +12,7 @@ import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
 import { dumpTables } from "../../companion/store/testing/dump-tables.ts";
 import { createDispatcher } from "../../companion/video/dispatcher.ts";
 import { FAST } from "../collectors/collect-all.ts";
-import { type FakeTikTok, startFakeTikTok } from "../fake-tiktok/index.ts";
+import { type FakeTikTok, startFakeTikTok, WWW_HOST } from "../fake-tiktok/index.ts";
 
 let fake: FakeTikTok;
 let collector: BrowserCollector;
@@ -132,5 +132,31 @@ describe("runDownload with the browser collector", () => {
       "Successfully scraped 15 total entries",
     ]);
     expect(warnings[1]).toBe("warning: not collecting #food this time, to let TikTok calm down");
+  });
+
+  it("when the CDN rate-limits for longer than it will wait, leaves the other hashtags' media for later", async () => {
+    await run(request(["travel", "food"]));
+    const [first, second] = store.leastRecentlyCollected(["travel", "food"]) as [string, string];
+    out = [];
+    warnings = [];
+    fake.requests.length = 0;
+    // Every media host: galleries come from the image and music CDNs.
+    fake.addFault({
+      path: "/",
+      times: Number.POSITIVE_INFINITY,
+      fault: { kind: "rate-limit", retryAfter: 3600 },
+    });
+    const report = await run(request(["travel", "food"], { posts: false, videos: true }));
+    expect(report.ok).toBe(false);
+    expect(report.hashtags.map((one) => one.hashtag)).toEqual([first, second]);
+    expect(report.hashtags[0]?.videos).toMatchObject({ downloaded: 0 });
+    expect(report.hashtags[0]?.errors[0]).toMatch(/TikTok asks to wait 60 min before trying again/u);
+    expect(report.hashtags[1]?.videos).toBeNull();
+    expect(warnings.at(-1)).toBe(
+      `warning: not downloading media of #${second} this time, to let TikTok calm down`,
+    );
+    // No more than the downloads already under way when the first 429 came back.
+    expect(fake.requests.filter((one) => one.host !== WWW_HOST).length).toBeLessThanOrEqual(2);
+    expect(store.postsWithoutVideo(second)).toHaveLength(ids(second).length);
   });
 });

@@ -1,10 +1,9 @@
 import type { Page } from "puppeteer-core";
 import { parseDocument } from "../../../shared/post/parse-any.ts";
 import type { Post } from "../../../shared/post/post.ts";
-import { CollectionError } from "../collector.ts";
 import { type Politeness, politeDelay } from "../politeness/politeness.ts";
 import { sleep } from "../politeness/sleep.ts";
-import { type RetryInfo, retryDelay } from "../politeness/with-retries.ts";
+import { giveUp, type RetryInfo, retryDelay } from "../politeness/with-retries.ts";
 import type { RunFilter } from "../run-filter.ts";
 import { type CaptchaSettings, waitForCaptchaSolved } from "./captcha-wait.ts";
 import { humanScroll } from "./human-scroll.ts";
@@ -63,11 +62,8 @@ export async function* scrollForPosts(
     } else if (event.kind === "retry") {
       failures += 1;
       const { error } = event;
-      if (failures >= politeness.maxAttempts)
-        throw new CollectionError(
-          error.kind,
-          `#${context.hashtag}: ${error.message}; gave up after ${failures} tries`,
-        );
+      const final = giveUp(error, failures, politeness, `#${context.hashtag}`);
+      if (final) throw final;
       const waitMs = retryDelay(failures, error, politeness);
       context.onRetry?.({ attempt: failures, waitMs, reason: error.message });
       await sleep(waitMs, signal);

@@ -54,6 +54,28 @@ export const retryDelay = (attempt: number, error: RetryableError, politeness: P
   );
 
 /**
+ * The error that ends the retrying after try `attempt` failed with `error`, or null to wait and try again. Shared
+ * by every retry loop, so a Retry-After too long to wait out stops each collector the same way.
+ */
+export const giveUp = (
+  error: RetryableError,
+  attempt: number,
+  politeness: Politeness,
+  label: string,
+): CollectionError | null => {
+  if (error.retryAfterMs !== null && error.retryAfterMs > politeness.maxRetryAfterMs) {
+    const minutes = Math.ceil(error.retryAfterMs / 60_000);
+    return new CollectionError(
+      "rate-limited",
+      `${label}: TikTok asks to wait ${minutes} min before trying again; run again later`,
+    );
+  }
+  if (attempt >= politeness.maxAttempts)
+    return new CollectionError(error.kind, `${label}: ${error.message}; gave up after ${attempt} tries`);
+  return null;
+};
+
+/**
  * Runs `task` until it succeeds, retrying RetryableErrors with exponential backoff and jitter, never sooner
  * than a Retry-After asks. Other errors pass through untouched.
  */
@@ -66,15 +88,8 @@ export const withRetries = async <T>(
       return await task(attempt);
     } catch (error) {
       if (!(error instanceof RetryableError)) throw error;
-      if (error.retryAfterMs !== null && error.retryAfterMs > politeness.maxRetryAfterMs) {
-        const minutes = Math.ceil(error.retryAfterMs / 60_000);
-        throw new CollectionError(
-          "rate-limited",
-          `${label}: TikTok asks to wait ${minutes} min before trying again; run again later`,
-        );
-      }
-      if (attempt >= politeness.maxAttempts)
-        throw new CollectionError(error.kind, `${label}: ${error.message}; gave up after ${attempt} tries`);
+      const final = giveUp(error, attempt, politeness, label);
+      if (final) throw final;
       const waitMs = retryDelay(attempt, error, politeness);
       onRetry?.({ attempt, waitMs, reason: error.message });
       await sleep(waitMs, signal);
