@@ -1,11 +1,11 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
+import { hashtagFromUrl } from "../../shared/hashtag/tag-page-url.ts";
 import type { Post } from "../../shared/post/post.ts";
 import type { Progress } from "../cli/progress.ts";
 import { UserError } from "../cli/user-error.ts";
 import type { CompanionStore } from "../store/post-store.ts";
 import type { FileFormat } from "./detect-format.ts";
-import { hashtagFromUrl } from "./hashtag-from-url.ts";
 import { readPosts } from "./read-posts.ts";
 
 export interface ImportSummary {

@@ -76,7 +76,14 @@ export const apiRouter = (store: CompanionStore, version: string): Router => {
       else rejected++;
     }
     const run = store.startRun(tag.hashtag, "extension");
-    const summary = store.upsertPosts(tag.hashtag, posts, { runId: run });
+    let summary: ReturnType<CompanionStore["upsertPosts"]>;
+    try {
+      summary = store.upsertPosts(tag.hashtag, posts, { runId: run });
+    } catch (error) {
+      // The upsert rolled back; the run must still end, with the reason, or it would look in progress forever.
+      store.finishRun(run, { postsNew: 0, postsSeen: 0, error: (error as Error).message });
+      throw error;
+    }
     store.finishRun(run, { postsNew: summary.new, postsSeen: summary.seen });
     response.json({ new: summary.new, seen: summary.seen, rejected });
   });

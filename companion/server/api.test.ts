@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashtagFrequencies } from "../../shared/analysis/hashtag-frequencies.ts";
 import {
   API_ROUTES,
@@ -204,5 +204,36 @@ describe("what may reach it", () => {
       "access-control-allow-methods": "GET, POST, OPTIONS",
       "access-control-allow-headers": "Content-Type",
     });
+  });
+});
+
+describe("a failing write", () => {
+  it("answers 500 and closes the run with the error, so it does not look in progress", async () => {
+    const failDir = mkdtempSync(join(tmpdir(), "tha-api-fail-"));
+    const failing = openSqliteStore(failDir);
+    const broken: CompanionStore = Object.create(failing);
+    broken.upsertPosts = () => {
+      throw new Error("disk I/O error");
+    };
+    const failServer = await startServer(broken, 0, "9.9.9");
+    const log = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    try {
+      const reply = await fetch(`${failServer.url}${API_ROUTES.postItems}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ hashtag: "travel", items }),
+      });
+      expect(reply.status).toBe(500);
+      expect(failing.runs("travel")).toMatchObject([
+        { source: "extension", postsNew: 0, postsSeen: 0, error: "disk I/O error" },
+      ]);
+      expect(failing.runs("travel")[0]?.finishedAt).not.toBeNull();
+      expect(String(log.mock.calls[0]?.[0])).toMatch(/^API error: Error: disk I\/O error/);
+    } finally {
+      log.mockRestore();
+      await failServer.close();
+      failing.close();
+      rmSync(failDir, { recursive: true, force: true });
+    }
   });
 });

@@ -75,4 +75,9 @@ describe("post CSV", () => {
     const text = postsToCsv(posts);
     expect(text.split("\r\n")).toHaveLength(posts.length + 2);
   });
+
+  it("leaves the date empty rather than failing on a creation time no Date can hold", () => {
+    const stored = { ...(posts[0] as Post), createTime: 1e17 };
+    expect(postCsvRecord(stored)).toMatchObject({ timestamp: "", unix_timestamp: 1e17 });
+  });
 });

@@ -1,3 +1,4 @@
+import { epochToIso } from "../post/coerce.ts";
 import { type Post, tiktokPostUrl } from "../post/post.ts";
 import { type CsvCell, csvLine } from "./csv.ts";
 
@@ -31,7 +32,7 @@ export type PostCsvColumn = (typeof POST_CSV_COLUMNS)[number];
 
 /** 4CAT writes timestamps as UTC "YYYY-MM-DD HH:MM:SS". */
 const timestamp = (epochSeconds: number | null): string =>
-  epochSeconds === null ? "" : new Date(epochSeconds * 1000).toISOString().slice(0, 19).replace("T", " ");
+  epochToIso(epochSeconds)?.slice(0, 19).replace("T", " ") ?? "";
 
 export const postCsvRecord = (post: Post): Record<PostCsvColumn, CsvCell> => ({
   id: post.id,

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { hashtagFromUrl } from "../hashtag/tag-page-url.ts";
 import { parseDocument } from "../post/parse-any.ts";
 import { parseItemStruct } from "../post/parse-item-struct.ts";
 import { parseScraperItem } from "../post/parse-scraper-item.ts";
@@ -71,6 +72,19 @@ describe("Zeeschuimer NDJSON", () => {
     expect(toZeeschuimerLine(zeeschuimerPosts[1] as Post, options)).toBe(
       `${JSON.stringify(JSON.parse(zeeschuimerLines[1] ?? ""))}\n`,
     );
+  });
+
+  it("points a Zeeschuimer post captured on another page at the exported hashtag's tag page", () => {
+    const post = zeeschuimerPosts[1] as Post;
+    const record = toZeeschuimerRecord(post, { ...options, hashtag: "東京" });
+    const original = JSON.parse(zeeschuimerLines[1] ?? "") as Record<string, unknown>;
+    expect(record).toEqual({
+      ...original,
+      source_platform_url: "https://www.tiktok.com/tag/%E6%9D%B1%E4%BA%AC",
+    });
+    const back = parsed(parseZeeschuimerLine(toZeeschuimerLine(post, { ...options, hashtag: "東京" })));
+    expect(hashtagFromUrl(back.source.url)).toBe("東京");
+    expect(content(back)).toEqual(content(post));
   });
 
   it("wraps other posts in Zeeschuimer's record, which parses back to the same post", () => {

@@ -1,3 +1,5 @@
+import { normaliseHashtag } from "../hashtag/hashtag.ts";
+import { hashtagFromUrl, tagPageUrl } from "../hashtag/tag-page-url.ts";
 import { at, isObject, type Json } from "../post/coerce.ts";
 import type { Post } from "../post/post.ts";
 import { toItemStruct } from "./to-item-struct.ts";
@@ -13,14 +15,16 @@ export interface ZeeschuimerOptions {
 }
 
 /**
- * One record in Zeeschuimer's NDJSON line format, which 4CAT imports as is. A post that came from Zeeschuimer is
- * written back unchanged; any other gets the hashtag's tag page as source_platform_url, so importing the file
- * again links it to the same hashtag.
+ * One record in Zeeschuimer's NDJSON line format, which 4CAT imports as is. Every record names the exported
+ * hashtag's tag page as source_platform_url, so importing the file again links it to the same hashtag. A post
+ * that came from Zeeschuimer is written back unchanged, save that URL when it was captured on another page.
  */
 export const toZeeschuimerRecord = (post: Post, options: ZeeschuimerOptions): Json => {
-  if (post.source.kind === "zeeschuimer" && isObject(post.raw) && isObject(at(post.raw, "data")))
-    return post.raw;
-  const platformUrl = `https://www.tiktok.com/tag/${encodeURIComponent(options.hashtag)}`;
+  const platformUrl = tagPageUrl(options.hashtag);
+  if (post.source.kind === "zeeschuimer" && isObject(post.raw) && isObject(at(post.raw, "data"))) {
+    const onTagPage = hashtagFromUrl(post.source.url) === normaliseHashtag(options.hashtag);
+    return onTagPage ? post.raw : { ...post.raw, source_platform_url: platformUrl };
+  }
   const collected = Date.parse(post.source.collectedAt ?? options.collectedAt);
   return {
     id: post.id,

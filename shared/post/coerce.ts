@@ -53,17 +53,23 @@ export const firstOf = <T>(...values: (T | null)[]): T | null => {
   return null;
 };
 
-/** Epoch seconds from seconds, milliseconds, numeric strings or ISO strings. */
+/** 9999-12-31T23:59:59Z: later times have no four-digit ISO year, and the store sorts undated posts there. */
+export const MAX_EPOCH_SECONDS = 253_402_300_799;
+
+const inRange = (seconds: number): number | null =>
+  seconds > 0 && seconds <= MAX_EPOCH_SECONDS ? seconds : null;
+
+/** Epoch seconds from seconds, milliseconds, numeric strings or ISO strings; null when not a plausible time. */
 export const asEpochSeconds = (value: unknown): number | null => {
   const count = asCount(value);
   if (count !== null) {
     if (count <= 0) return null;
     // Anything past year 5138 in seconds is really milliseconds.
-    return Math.floor(count > 1e11 ? count / 1000 : count);
+    return inRange(Math.floor(count > 1e11 ? count / 1000 : count));
   }
   if (typeof value === "string") {
     const ms = Date.parse(value);
-    return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
+    return Number.isNaN(ms) ? null : inRange(Math.floor(ms / 1000));
   }
   return null;
 };

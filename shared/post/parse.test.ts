@@ -114,6 +114,14 @@ describe("oddly typed input never crashes", () => {
     const result = parseItemStruct({ id: "1", createTime: 1700000000123 }, source);
     expect(result.ok && result.post.createTime).toBe(1700000000);
   });
+
+  it.each([1e20, "99999999999999999999", "+275760-09-13T00:00:00Z", "1969-07-20T20:17:00Z"])(
+    "reads the impossible creation time %s as unknown, not as a date past the store's undated mark",
+    (createTime) => {
+      const result = parseItemStruct({ id: "1", createTime }, source);
+      expect(result.ok && result.post).toMatchObject({ createTime: null, createTimeISO: null });
+    },
+  );
 });
 
 describe("raw posts.json lists", () => {

@@ -85,6 +85,19 @@ describe("export --format ndjson", () => {
   });
 });
 
+describe("export --format ndjson of posts Zeeschuimer captured on another page", () => {
+  it("imports back under the exported hashtag", async () => {
+    const data = join(temp.make(), "data");
+    await cli(data, "--json", "import", "--hashtag", "東京", sharedFixture("zeeschuimer.ndjson"));
+    const file = join(temp.make(), "tokyo.ndjson");
+    await cli(data, "--json", "export", "東京", "--out", file);
+    const copy = join(temp.make(), "data");
+    await cli(copy, "--json", "import", file);
+    expect(postsOf(copy, "東京").map(essentials)).toEqual(postsOf(data, "東京").map(essentials));
+    expect(postsOf(copy, "travel")).toEqual([]);
+  });
+});
+
 describe("export --format json", () => {
   it("writes the Post model, which imports back to identical posts", async () => {
     const text = await cli(source, "export", "travel", "--format", "json");

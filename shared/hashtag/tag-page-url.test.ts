@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashtagFromUrl } from "./hashtag-from-url.ts";
+import { hashtagFromUrl, tagPageUrl } from "./tag-page-url.ts";
 
 describe("hashtagFromUrl", () => {
   it.each([
@@ -15,5 +15,11 @@ describe("hashtagFromUrl", () => {
     [null, null],
   ])("%s -> %s", (url, hashtag) => {
     expect(hashtagFromUrl(url)).toBe(hashtag);
+  });
+});
+
+describe("tagPageUrl", () => {
+  it.each(["travel", "東京", "fypシ"])("%s reads back as itself", (hashtag) => {
+    expect(hashtagFromUrl(tagPageUrl(hashtag))).toBe(hashtag);
   });
 });

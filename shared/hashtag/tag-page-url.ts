@@ -1,4 +1,8 @@
-import { parseHashtag } from "../../shared/hashtag/hashtag.ts";
+import { parseHashtag } from "./hashtag.ts";
+
+/** TikTok's page for a hashtag, where a post "collected for" that hashtag was found. */
+export const tagPageUrl = (hashtag: string): string =>
+  `https://www.tiktok.com/tag/${encodeURIComponent(hashtag)}`;
 
 /** The hashtag of a TikTok tag page URL (https://www.tiktok.com/tag/<name>), else null. */
 export const hashtagFromUrl = (url: string | null): string | null => {
