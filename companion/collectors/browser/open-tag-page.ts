@@ -1,4 +1,5 @@
 import type { Page } from "puppeteer-core";
+import { tagPageUrl } from "../../../shared/hashtag/tag-page-url.ts";
 import { at } from "../../../shared/post/coerce.ts";
 import { dataScriptsFromHtml, itemsFromHtml } from "../../../shared/post/extract-items.ts";
 import { parseFoundItem } from "../../../shared/post/parse-any.ts";
@@ -7,9 +8,6 @@ import { CollectionError } from "../collector.ts";
 import type { Politeness } from "../politeness/politeness.ts";
 import { RetryableError, retryableStatus, withRetries } from "../politeness/with-retries.ts";
 import { type CaptchaSettings, hasCaptcha, waitForCaptchaSolved } from "./captcha-wait.ts";
-
-export const tagPageUrl = (hashtag: string): string =>
-  `https://www.tiktok.com/tag/${encodeURIComponent(hashtag)}`;
 
 export interface TagPageContext {
   politeness: Politeness;

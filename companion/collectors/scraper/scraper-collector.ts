@@ -1,4 +1,5 @@
 import type { Dispatcher } from "undici";
+import { tagPageUrl } from "../../../shared/hashtag/tag-page-url.ts";
 import { parseScraperItem } from "../../../shared/post/parse-scraper-item.ts";
 import type { Post } from "../../../shared/post/post.ts";
 import { createDispatcher } from "../../video/dispatcher.ts";
@@ -65,7 +66,7 @@ export const createScraperCollector = (settings: ScraperCollectorOptions = {}): 
 
     const source = {
       kind: "tiktok-scraper" as const,
-      url: `https://www.tiktok.com/tag/${encodeURIComponent(hashtag)}`,
+      url: tagPageUrl(hashtag),
     };
     try {
       for await (const event of events) {
