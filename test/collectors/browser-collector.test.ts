@@ -34,8 +34,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  fake.clearFaults();
-  fake.requests.length = 0;
+  fake.reset();
   retries.length = 0;
 });
 

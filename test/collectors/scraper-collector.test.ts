@@ -37,8 +37,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  fake.clearFaults();
-  fake.requests.length = 0;
+  fake.reset();
   retries.length = 0;
 });
 

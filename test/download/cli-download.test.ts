@@ -42,8 +42,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  fake.clearFaults();
-  fake.requests.length = 0;
+  fake.reset();
 });
 
 describe("tiktok-hashtag-analysis download", () => {

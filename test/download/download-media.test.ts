@@ -74,8 +74,7 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  fake.clearFaults();
-  fake.requests.length = 0;
+  fake.reset();
 });
 
 describe("downloadMedia against the fake", () => {

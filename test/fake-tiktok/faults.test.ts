@@ -25,6 +25,17 @@ describe("fault injection", () => {
 
   const get = (url = itemList) => fetchBytes(direct, url);
 
+  it("reset: clears every fault and the request log", async () => {
+    fake.addFault({ path: "item_list", times: Number.POSITIVE_INFINITY, fault: { kind: "captcha" } });
+    await get();
+    expect(fake.requests.length).toBeGreaterThan(0);
+    fake.reset();
+    expect(fake.requests).toEqual([]);
+    const answer = await get();
+    expect(JSON.parse(answer.body.toString())).toMatchObject({ statusCode: 0 });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it("rate-limit: 429 with Retry-After, once, then normal again", async () => {
     fake.addFault({ path: "item_list", fault: { kind: "rate-limit", retryAfter: 17 } });
     const limited = await get();

@@ -81,6 +81,8 @@ export interface FakeTikTok {
   corpus: Corpus;
   addFault(rule: FaultRule): void;
   clearFaults(): void;
+  /** Clears the faults and the request log, so each test starts from a quiet fake. */
+  reset(): void;
   /** Every request served (control requests excluded), appended as responses finish. */
   requests: RequestRecord[];
   close(): Promise<void>;

@@ -56,6 +56,10 @@ export const startFakeTikTok = async (options: FakeTikTokOptions = {}): Promise<
     corpus,
     addFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
+    reset: () => {
+      faults.clear();
+      records.length = 0;
+    },
     requests: records,
     close: async () => {
       await proxy.close();
