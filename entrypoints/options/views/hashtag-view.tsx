@@ -1,0 +1,176 @@
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { coOccurrenceChartConfig } from "../../../shared/analysis/co-occurrence-chart.ts";
+import { DEFAULT_TOP_N } from "../../../shared/analysis/hashtag-frequencies.ts";
+import {
+  DEFAULT_SORT,
+  type HashtagAnalysis,
+  type PostRow,
+  type PostSort,
+} from "../analysis/analyse-hashtag.ts";
+import type { Analyser } from "../analysis/analyser.ts";
+import { postsPerDayChartConfig } from "../charts/posts-per-day-chart.ts";
+import { ChartCanvas } from "../components/chart-canvas.tsx";
+import { FrequencyTableView } from "../components/frequency-table.tsx";
+import { PostsTable } from "../components/posts-table.tsx";
+import { SelectionForm, type SelectionInputs } from "../components/selection-form.tsx";
+import { canvasPng, saveFile } from "../export/save-file.ts";
+import { EXPORT_MEDIA_TYPES, type ExportKind, exportFileName } from "../export/selection-export.ts";
+import { routeHash } from "../routing/hash-route.ts";
+import { dateRangeFromDays, type Selection } from "../selection/selection.ts";
+
+interface HashtagViewProps {
+  hashtag: string;
+  analyser: Analyser;
+  /** Changes whenever the mirror holds new posts, so the view counts again. */
+  version: string;
+  videoUrl?: (row: PostRow) => string | null;
+}
+
+/** Typing in a filter re-counts after a pause, not on every key. */
+const TYPING_PAUSE_MS = 200;
+
+const initialInputs: SelectionInputs = {
+  n: DEFAULT_TOP_N,
+  sinceDay: "",
+  untilDay: "",
+  text: "",
+  coHashtag: "",
+};
+
+const chartHeight = (bars: number): number => Math.max(220, 90 + bars * 26);
+
+/** A hashtag's page: co-occurring hashtags (chart and the seed's table), posts over time, posts, exports. */
+export const HashtagView = ({ hashtag, analyser, version, videoUrl }: HashtagViewProps) => {
+  const [inputs, setInputs] = useState(initialInputs);
+  const [applied, setApplied] = useState(initialInputs);
+  const [sort, setSort] = useState<PostSort>(DEFAULT_SORT);
+  const [analysis, setAnalysis] = useState<HashtagAnalysis | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const chartRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    setInputs(initialInputs);
+    setApplied(initialInputs);
+    setAnalysis(null);
+  }, [hashtag]);
+
+  useEffect(() => {
+    const typed = inputs.text !== applied.text || inputs.coHashtag !== applied.coHashtag;
+    const timer = setTimeout(() => setApplied(inputs), typed ? TYPING_PAUSE_MS : 0);
+    return () => clearTimeout(timer);
+  }, [inputs, applied]);
+
+  const range = useMemo(() => dateRangeFromDays(applied.sinceDay, applied.untilDay), [applied]);
+  const selection = useMemo<Selection | null>(
+    () =>
+      range.ok
+        ? { hashtag, range: range.range, filter: { text: applied.text, coHashtag: applied.coHashtag } }
+        : null,
+    [hashtag, range, applied],
+  );
+
+  useEffect(() => {
+    if (selection === null) return;
+    let current = true;
+    analyser
+      .analyse({ selection, n: applied.n, sort }, version)
+      .then((result) => {
+        if (!current) return;
+        setAnalysis(result);
+        setError(null);
+      })
+      .catch((reason: unknown) => current && setError(`Could not count the posts: ${String(reason)}`));
+    return () => {
+      current = false;
+    };
+  }, [analyser, selection, applied.n, sort, version]);
+
+  const frequencyChart = useMemo(
+    () => (analysis ? coOccurrenceChartConfig(analysis.table, { responsive: true }) : null),
+    [analysis?.table],
+  );
+  const dayChart = useMemo(
+    () => (analysis ? postsPerDayChartConfig(hashtag, analysis.perDay) : null),
+    [hashtag, analysis?.perDay],
+  );
+
+  const download = async (kind: ExportKind | "png") => {
+    if (selection === null) return;
+    setExportError(null);
+    try {
+      if (kind === "png") {
+        if (!chartRef.current) throw new Error("The chart is not drawn yet");
+        saveFile(await canvasPng(chartRef.current), exportFileName(selection, "png"));
+        return;
+      }
+      const text = await analyser.exportSelection(selection, kind, new Date().toISOString(), version);
+      saveFile(new Blob([text], { type: EXPORT_MEDIA_TYPES[kind] }), exportFileName(selection, kind));
+    } catch (reason) {
+      setExportError(`Export failed: ${reason instanceof Error ? reason.message : String(reason)}`);
+    }
+  };
+
+  const ready = analysis !== null && analysis.table.hashtag === hashtag;
+  return (
+    <main class="hashtag-view" data-state={ready ? "ready" : "loading"} aria-busy={!ready}>
+      <nav>
+        <a href={routeHash({ page: "home" })}>← All hashtags</a>
+      </nav>
+      <h1>#{hashtag}</h1>
+      <SelectionForm
+        value={inputs}
+        onChange={setInputs}
+        suggestions={analysis?.table.rows.slice(1).map((row) => row.hashtag) ?? []}
+        error={range.ok ? error : range.error}
+      />
+      {!ready ? (
+        <p>Counting…</p>
+      ) : analysis.table.totalPosts === 0 ? (
+        <p>No posts of #{hashtag} in the mirror for this date range. Collect some, or widen the range.</p>
+      ) : (
+        <>
+          <section aria-labelledby="co-heading">
+            <h2 id="co-heading">Co-occurring hashtags</h2>
+            {frequencyChart && (
+              <ChartCanvas
+                config={frequencyChart}
+                label={`Bar chart of the hashtags most often used with #${hashtag}`}
+                height={chartHeight(analysis.table.rows.length - 1)}
+                canvasRef={chartRef}
+              />
+            )}
+            <FrequencyTableView table={analysis.table} />
+          </section>
+          <section aria-labelledby="time-heading">
+            <h2 id="time-heading">Posts over time</h2>
+            {dayChart && (
+              <ChartCanvas config={dayChart} label={`Posts of #${hashtag} per day`} height={240} />
+            )}
+          </section>
+          <section aria-labelledby="posts-heading">
+            <h2 id="posts-heading">Posts</h2>
+            <PostsTable rows={analysis.rows} sort={sort} onSort={setSort} videoUrl={videoUrl} />
+          </section>
+        </>
+      )}
+      <section aria-labelledby="export-heading">
+        <h2 id="export-heading">Export the selection</h2>
+        <div class="exports">
+          <button type="button" disabled={!ready} onClick={() => download("csv")}>
+            Download CSV
+          </button>
+          <button type="button" disabled={!ready} onClick={() => download("ndjson")}>
+            Download NDJSON (4CAT)
+          </button>
+          <button type="button" disabled={!ready} onClick={() => download("png")}>
+            Save chart as PNG
+          </button>
+        </div>
+        <p role="alert" class="error">
+          {exportError ?? ""}
+        </p>
+      </section>
+    </main>
+  );
+};
