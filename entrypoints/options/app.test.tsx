@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, waitFor } from "@testing-library/preact";
+import { afterEach, describe, expect, it } from "vitest";
+import { makePost } from "../../companion/store/testing/make-post.ts";
+import { createAnalyser } from "./analysis/analyser.ts";
+import { App } from "./app.tsx";
+import type { DashboardSource, MirrorSnapshot } from "./views/dashboard-source.ts";
+
+const { raw: _raw, ...post } = makePost({ id: "1", hashtags: ["travel", "food"] });
+const snapshot: MirrorSnapshot = {
+  hashtags: [{ hashtag: "travel", followed: true, schedule: "every 6h", posts: 1, videos: 0, lastRun: null }],
+  runs: [],
+  version: "1",
+};
+const source: DashboardSource = {
+  watch: (onSnapshot) => {
+    onSnapshot(snapshot);
+    return () => {};
+  },
+};
+const analyser = createAnalyser(async () => [post]);
+
+const go = (hash: string) => {
+  location.hash = hash;
+  dispatchEvent(new HashChangeEvent("hashchange"));
+};
+
+afterEach(() => {
+  cleanup();
+  go("");
+});
+
+describe("App", () => {
+  it("opens a deep link to a hashtag's view and goes back to the front page", async () => {
+    go("#/hashtag/travel");
+    render(<App source={source} analyser={analyser} actions={null} defaultSchedule="every 6h" />);
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("#travel"));
+    expect(document.title).toBe("#travel: TikTok Hashtag Analysis");
+    go("#/");
+    await waitFor(() =>
+      expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Followed hashtags"),
+    );
+  });
+
+  it("explains an address that names no page", async () => {
+    go("#/hashtag/a%2Fb");
+    render(<App source={source} analyser={analyser} actions={null} defaultSchedule="every 6h" />);
+    await waitFor(() => expect(screen.getByText(/path separator/)).toBeTruthy());
+    expect(screen.getByRole("link", { name: "Back to the dashboard" }).getAttribute("href")).toBe("#/");
+  });
+
+  it("says so when the mirror cannot be read", async () => {
+    const broken: DashboardSource = {
+      watch: (_onSnapshot, onError) => {
+        onError(new Error("QuotaExceededError"));
+        return () => {};
+      },
+    };
+    render(<App source={broken} analyser={analyser} actions={null} defaultSchedule="every 6h" />);
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/QuotaExceededError/));
+  });
+});

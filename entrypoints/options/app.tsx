@@ -1,0 +1,80 @@
+import { useEffect, useState } from "preact/hooks";
+import type { PostRow } from "./analysis/analyse-hashtag.ts";
+import type { Analyser } from "./analysis/analyser.ts";
+import { routeHash } from "./routing/hash-route.ts";
+import { useHashRoute } from "./routing/use-hash-route.ts";
+import type { DashboardSource, MirrorSnapshot } from "./views/dashboard-source.ts";
+import { HashtagView } from "./views/hashtag-view.tsx";
+import { type FollowActions, HomeView } from "./views/home-view.tsx";
+
+export interface AppProps {
+  source: DashboardSource;
+  analyser: Analyser;
+  /** null while the companion is not reachable. */
+  actions: FollowActions | null;
+  videoUrl?: (row: PostRow) => string | null;
+  defaultSchedule: string;
+}
+
+/** The options page: the front page or a hashtag's view, as the address says. */
+export const App = ({ source, analyser, actions, videoUrl, defaultSchedule }: AppProps) => {
+  const route = useHashRoute();
+  const [snapshot, setSnapshot] = useState<MirrorSnapshot | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(
+    () =>
+      source.watch(
+        (next) => {
+          setSnapshot(next);
+          setError(null);
+        },
+        (reason) => setError(`Could not read this browser's copy of the database: ${reason.message}`),
+      ),
+    [source],
+  );
+
+  useEffect(() => {
+    document.title =
+      route.page === "hashtag"
+        ? `#${route.hashtag}: TikTok Hashtag Analysis`
+        : "TikTok Hashtag Analysis: Dashboard";
+  }, [route]);
+
+  return (
+    <>
+      {error !== null && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {route.page === "home" && (
+        <HomeView
+          hashtags={snapshot?.hashtags ?? null}
+          runs={snapshot?.runs ?? []}
+          actions={actions}
+          defaultSchedule={defaultSchedule}
+        />
+      )}
+      {route.page === "hashtag" &&
+        (snapshot === null ? (
+          <p>Reading the mirror…</p>
+        ) : (
+          <HashtagView
+            hashtag={route.hashtag}
+            analyser={analyser}
+            version={snapshot.version}
+            videoUrl={videoUrl}
+          />
+        ))}
+      {route.page === "not-found" && (
+        <main>
+          <h1>Page not found</h1>
+          <p>
+            {route.reason}: <code>{route.hash}</code>
+          </p>
+          <a href={routeHash({ page: "home" })}>Back to the dashboard</a>
+        </main>
+      )}
+    </>
+  );
+};
