@@ -22,10 +22,13 @@ export const asObject = (value: unknown): Json => (isObject(value) ? value : {})
 
 export const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
-/** Ids are kept as strings: TikTok's 19-digit ids do not survive a trip through a JS number. */
+/**
+ * Secondary ids (author, music) as strings: TikTok's 19-digit ids do not survive a trip through a JS number, so
+ * a number beyond 2^53 (already rounded) is unknown rather than wrong. Post ids are stricter: see post-id.ts.
+ */
 export const asId = (value: unknown): string | null => {
   if (typeof value === "string") return value.trim() === "" ? null : value.trim();
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
   if (typeof value === "bigint") return value.toString();
   return null;
 };

@@ -1,3 +1,4 @@
+import { parseJson } from "../json/parse-json.ts";
 import { asArray, asObject, asString, at, isObject, type Json } from "./coerce.ts";
 import type { PostSourceKind } from "./post.ts";
 
@@ -61,7 +62,7 @@ export const dataScriptsFromHtml = (html: string): Partial<Record<(typeof SCRIPT
     const match = new RegExp(`<script[^>]*\\bid=["']${id}["'][^>]*>([\\s\\S]*?)</script>`, "u").exec(html);
     if (!match?.[1]) continue;
     try {
-      scripts[id] = JSON.parse(match[1]);
+      scripts[id] = parseJson(match[1]);
     } catch {
       // A broken data script is treated as absent; the caller reports when nothing is found.
     }

@@ -14,6 +14,7 @@ import {
   type Json,
 } from "./coerce.ts";
 import type { ParseResult, PostSource } from "./post.ts";
+import { readPostId } from "./post-id.ts";
 
 /** Normalised, de-duplicated, empty names dropped. */
 export const uniqueHashtags = (names: (string | null)[]): string[] =>
@@ -61,8 +62,9 @@ const stat = (item: Json, key: string): number | null =>
  */
 export const parseItemStruct = (input: unknown, source: PostSource, raw: unknown = input): ParseResult => {
   if (!isObject(input)) return { ok: false, reason: `expected a post object, got ${describe(input)}` };
-  const id = asId(input.id);
-  if (id === null) return { ok: false, reason: "post has no id" };
+  const postId = readPostId(input.id);
+  if (!postId.ok) return postId;
+  const { id } = postId;
 
   const textExtra = asArray(input.textExtra).map(asObject);
   const createTime = asEpochSeconds(input.createTime);

@@ -11,12 +11,14 @@ import {
 } from "./coerce.ts";
 import { describe, uniqueHashtags } from "./parse-item-struct.ts";
 import type { ParseResult, PostSource } from "./post.ts";
+import { readPostId } from "./post-id.ts";
 
 /** A tiktok-scraper collector item (the seed's data/<tag>/posts/data.json) into a Post. */
 export const parseScraperItem = (input: unknown, source: PostSource): ParseResult => {
   if (!isObject(input)) return { ok: false, reason: `expected a post object, got ${describe(input)}` };
-  const id = asId(input.id);
-  if (id === null) return { ok: false, reason: "post has no id" };
+  const postId = readPostId(input.id);
+  if (!postId.ok) return postId;
+  const { id } = postId;
 
   const author = asObject(input.authorMeta);
   const music = asObject(input.musicMeta);

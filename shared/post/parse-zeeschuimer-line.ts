@@ -1,3 +1,4 @@
+import { parseJson } from "../json/parse-json.ts";
 import { asEpochSeconds, asString, epochToIso, isObject } from "./coerce.ts";
 import { describe, parseItemStruct } from "./parse-item-struct.ts";
 import type { ParseResult } from "./post.ts";
@@ -25,7 +26,7 @@ export const parseZeeschuimerRecord = (record: unknown): ParseResult => {
 export const parseZeeschuimerLine = (line: string): ParseResult => {
   let record: unknown;
   try {
-    record = JSON.parse(line);
+    record = parseJson(line);
   } catch (error) {
     return { ok: false, reason: `line is not valid JSON (${(error as Error).message})` };
   }

@@ -94,7 +94,10 @@ describe("oddly typed input never crashes", () => {
 
   it("rejects a post without id, naming why", () => {
     expect(parseItemStruct({ desc: "x" }, source)).toEqual({ ok: false, reason: "post has no id" });
-    expect(parseItemStruct({ id: "  " }, source)).toEqual({ ok: false, reason: "post has no id" });
+    expect(parseItemStruct({ id: "  " }, source)).toEqual({
+      ok: false,
+      reason: 'the id "  " has surrounding whitespace',
+    });
   });
 
   it("keeps a post that has only an id", () => {

@@ -49,8 +49,8 @@ describe("post ids", () => {
   });
 
   it("says what it got when the id is missing or of another type", () => {
-    expect(readPostId(undefined)).toEqual({ ok: false, reason: "the post has no id" });
-    expect(readPostId(null)).toEqual({ ok: false, reason: "the post has no id" });
+    expect(readPostId(undefined)).toEqual({ ok: false, reason: "post has no id" });
+    expect(readPostId(null)).toEqual({ ok: false, reason: "post has no id" });
     expect(readPostId(["1"])).toEqual({ ok: false, reason: "the id is a list, not digits" });
     expect(readPostId({ id: "1" })).toEqual({ ok: false, reason: "the id is a object, not digits" });
     expect(readPostId(true)).toEqual({ ok: false, reason: "the id is a boolean, not digits" });

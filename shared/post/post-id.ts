@@ -46,7 +46,7 @@ export const readPostId = (value: unknown): { ok: true; id: string } | { ok: fal
       return { ok: false, reason: `the id ${value} is a number beyond 2^53, its exact digits are lost` };
     return { ok: true, id: String(value) };
   }
-  if (value === undefined || value === null) return { ok: false, reason: "the post has no id" };
+  if (value === undefined || value === null) return { ok: false, reason: "post has no id" };
   return {
     ok: false,
     reason: `the id is ${Array.isArray(value) ? "a list" : `a ${typeof value}`}, not digits`,
