@@ -2,8 +2,9 @@ import { rm, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Dispatcher } from "undici";
 import type { Post } from "../../shared/post/post.ts";
+import { postIdProblem } from "../../shared/post/post-id.ts";
 import type { Politeness } from "../collectors/politeness/politeness.ts";
-import { videosDir } from "../store/paths.ts";
+import { resolveInside, videosDir } from "../store/paths.ts";
 import type { PostStore } from "../store/post-store.ts";
 import { type DownloadedFile, downloadFile, MediaUnavailableError } from "./download-file.ts";
 import { fileExists, sha256File } from "./durable-file.ts";
@@ -43,7 +44,8 @@ const fetchFirstWorking = async (
       const done = await downloadFile({
         url,
         destination,
-        part: partFor(destination, index),
+        // A .part left as a link to elsewhere would be written through; it is checked like the file itself.
+        part: await resolveInside(options.store.dataDir, partFor(destination, index)),
         headers: await options.session.headersFor(url),
         dispatcher: options.dispatcher,
         politeness: options.politeness,
@@ -80,10 +82,14 @@ const complete = (plan: MediaFile[]): boolean =>
  */
 export const downloadPost = async (post: Post, options: PostDownloadOptions): Promise<MediaOutcome> => {
   const { store, hashtag } = options;
+  // The id becomes the file name: whatever let a non-id through upstream, it never becomes a path here.
+  const idProblem = postIdProblem(post.id);
+  if (idProblem !== null)
+    return { postId: post.id, status: "failed", reason: `refusing to download its media: ${idProblem}` };
   const folder = videosDir(store.dataDir, hashtag);
   const recorded = store.videoFor(post.id);
   if (recorded) {
-    const onDisk = await stat(join(store.dataDir, recorded.path)).catch(() => null);
+    const onDisk = await stat(await resolveInside(store.dataDir, recorded.path)).catch(() => null);
     if (onDisk?.size === recorded.size) return { postId: post.id, status: "skipped" };
   }
   let plan = mediaPlan(post);
@@ -104,7 +110,7 @@ export const downloadPost = async (post: Post, options: PostDownloadOptions): Pr
   const files: DownloadedFile[] = [];
   for (let index = 0; index < plan.length; index += 1) {
     const file = plan[index] as MediaFile;
-    const destination = join(folder, file.fileName);
+    const destination = await resolveInside(store.dataDir, join(folder, file.fileName));
     const done = recorded ? null : await existingFile(destination);
     if (done) {
       files.push(done);

@@ -41,6 +41,12 @@ describe("mediaPlan", () => {
       { kind: "audio", fileName: "7300000000000000001.mp3", urls: ["https://cdn/m.mp3"] },
     ]);
   });
+
+  it.each(["../../../../tmp/x", "1/../2", "", "٣٠٠"])("names no file after the id %j", (id) => {
+    expect(() => mediaPlan({ ...(video as Post), id })).toThrow(
+      /^Refusing to name media files after post the id/u,
+    );
+  });
 });
 
 describe("cookie jar", () => {

@@ -1,4 +1,5 @@
 import { isGallery, type Post } from "../../shared/post/post.ts";
+import { postIdProblem } from "../../shared/post/post-id.ts";
 
 export interface MediaFile {
   kind: "video" | "image" | "audio";
@@ -15,6 +16,9 @@ const present = (...urls: (string | null)[]): string[] => urls.filter((url): url
  * <id>_00.jpg, <id>_01.jpg... plus the sound as <id>.mp3.
  */
 export const mediaPlan = (post: Post): MediaFile[] => {
+  // File names are made from the id, so only a real id may make one (a refreshed post included).
+  const idProblem = postIdProblem(post.id);
+  if (idProblem !== null) throw new Error(`Refusing to name media files after post ${idProblem}`);
   if (!isGallery(post))
     return [
       {
