@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { parseHashtag } from "../../shared/hashtag/hashtag.ts";
 import { UserError } from "../cli/user-error.ts";
+import { assertInside } from "../store/paths.ts";
 
 /** What the seed (bellingcat/tiktok-hashtag-analysis) left in one data folder. */
 export interface SeedLayout {
@@ -19,6 +20,15 @@ const postFiles = (folder: string): string[] =>
   POST_FILES.map((file) => join(folder, file)).filter((file) => existsSync(file));
 
 const existing = (file: string): string | null => (existsSync(file) ? file : null);
+
+/** A <hashtag> folder linked from elsewhere would import (and copy videos from) outside what was named. */
+const requireInsideRoot = (root: string, folder: string): void => {
+  try {
+    assertInside(realpathSync(root), realpathSync(folder));
+  } catch {
+    throw new UserError(`Seed folder ${folder} is a symbolic link to outside ${root}: not importing it`);
+  }
+};
 
 const hashtagOfFolder = (folder: string): string => {
   const result = parseHashtag(basename(folder));
@@ -45,7 +55,10 @@ export const readSeedLayout = (folder: string): SeedLayout => {
     .sort()
     .map((name) => join(folder, name))
     .filter((path) => basename(path) !== "ids" && statSync(path).isDirectory() && postFiles(path).length > 0)
-    .map((path) => ({ hashtag: hashtagOfFolder(path), files: postFiles(path) }));
+    .map((path) => {
+      requireInsideRoot(folder, path);
+      return { hashtag: hashtagOfFolder(path), files: postFiles(path) };
+    });
   const postIds = existing(join(folder, "ids", "post_ids.json"));
   const videoIds = existing(join(folder, "ids", "video_ids.json"));
   if (hashtags.length === 0 && postIds === null)
