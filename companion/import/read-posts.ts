@@ -1,14 +1,15 @@
 import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { pipeline, Transform } from "node:stream";
-import StreamArray from "stream-json/streamers/StreamArray.js";
+import { parseJson } from "../../shared/json/parse-json.ts";
 import { itemsFromHtml } from "../../shared/post/extract-items.ts";
 import { parseFoundItem } from "../../shared/post/parse-any.ts";
 import type { ParseResult } from "../../shared/post/post.ts";
 import { UserError } from "../cli/user-error.ts";
 import type { FileFormat } from "./detect-format.ts";
+import { type ArrayElement, exactJsonArray } from "./exact-json-array.ts";
 import { parseImportValue } from "./parse-import-value.ts";
+import { LineTooLongError, readLines } from "./read-lines.ts";
 
 /** The posts read from one place in an import file, and where that is (for messages). */
 export interface LocatedPosts {
@@ -20,6 +21,9 @@ export type OnBytes = (bytes: number) => void;
 
 /** JSON documents and pages are read whole; beyond this they would exhaust memory, so say so instead. */
 const MAX_WHOLE_FILE_BYTES = 256 * 1024 * 1024;
+
+/** NDJSON records are a few KB (a Zeeschuimer line with its raw item, ~50 KB); far beyond is not a record. */
+const MAX_LINE_BYTES = 64 * 1024 * 1024;
 
 const oneLine = (message: string): string => {
   const flat = message.replace(/\s+/gu, " ");
@@ -50,10 +54,10 @@ const endsWith = async (file: string, char: string): Promise<boolean> => {
 
 /** A JSON list, element by element: memory stays bounded by the largest element, not the file. */
 async function* readJsonArray(file: string, onBytes: OnBytes): AsyncGenerator<LocatedPosts> {
-  const elements = pipeline(createReadStream(file), byteCounter(onBytes), StreamArray.withParser(), () => {});
+  const elements = pipeline(createReadStream(file), byteCounter(onBytes), ...exactJsonArray(), () => {});
   let index = 0;
   try {
-    for await (const element of elements as AsyncIterable<{ key: number; value: unknown }>) {
+    for await (const element of elements as AsyncIterable<ArrayElement>) {
       index = element.key + 1;
       yield { results: parseImportValue(element.value), where: `item ${index}` };
     }
@@ -67,27 +71,26 @@ async function* readJsonArray(file: string, onBytes: OnBytes): AsyncGenerator<Lo
 
 /** One JSON value per line; a line that is not JSON makes the whole file invalid. */
 async function* readNdjson(file: string, onBytes: OnBytes): AsyncGenerator<LocatedPosts> {
-  const input = createReadStream(file);
-  const lines = createInterface({
-    input: input.pipe(byteCounter(onBytes)),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  let number = 0;
+  const input = pipeline(createReadStream(file), byteCounter(onBytes), () => {});
   try {
-    for await (const line of lines) {
-      number++;
+    for await (const { number, text: line } of readLines(input, MAX_LINE_BYTES)) {
       const text = number === 1 ? line.replace(/^\uFEFF/u, "") : line;
       if (text.trim() === "") continue;
       let value: unknown;
       try {
-        value = JSON.parse(text);
+        value = parseJson(text);
       } catch (error) {
         throw new UserError(`${file} line ${number} is not valid JSON: ${oneLine((error as Error).message)}`);
       }
       yield { results: parseImportValue(value), where: `line ${number}` };
     }
+  } catch (error) {
+    if (error instanceof LineTooLongError)
+      throw new UserError(
+        `${file} line ${error.lineNumber} is longer than ${MAX_LINE_BYTES / 2 ** 20} MB, too long for one NDJSON record; nothing was imported from this file`,
+      );
+    throw error;
   } finally {
-    lines.close();
     input.destroy();
   }
 }
@@ -113,7 +116,7 @@ async function* readJsonDocument(file: string, onBytes: OnBytes): AsyncGenerator
   const text = await readWhole(file, onBytes);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJson(text);
   } catch (error) {
     const message = (error as Error).message;
     throw new UserError(`${file} is not valid JSON${lineOf(text, message)}: ${oneLine(message)}`);

@@ -13,11 +13,12 @@ import { parse } from "lossless-json";
  * Differences from JSON.parse: error messages are worded differently (both end "at position N"), and an object
  * with the same key twice holding different values is rejected instead of silently keeping the last one.
  */
-export const parseJson = (text: string): unknown => parse(text, null, readNumber);
+export const parseJson = (text: string): unknown => parse(text, null, readJsonNumber);
 
 const INTEGER = /^-?\d+$/u;
 
-const readNumber = (literal: string): number | string => {
+/** One JSON number literal in parseJson's representation, for other parsers (streaming ones) to share it. */
+export const readJsonNumber = (literal: string): number | string => {
   const value = Number(literal);
   if (INTEGER.test(literal) && !Number.isSafeInteger(value)) return literal;
   return value;
