@@ -1,0 +1,79 @@
+import "fake-indexeddb/auto";
+import Dexie from "dexie";
+import { afterEach, describe, expect, it } from "vitest";
+import { makePost } from "../../../companion/store/testing/make-post.ts";
+import type { DashboardPost } from "../analysis/analyse-hashtag.ts";
+import type { RunRow } from "../views/dashboard-model.ts";
+import { loadHashtagPosts, type MirrorTables, readHashtagRows } from "./mirror-reader.ts";
+
+const slim = (id: string, hashtags: string[]): DashboardPost => {
+  const { raw: _raw, ...post } = makePost({ id, hashtags });
+  return post;
+};
+const run = (id: number, hashtag: string, startedAt: string, error: string | null = null): RunRow => ({
+  id,
+  hashtag,
+  startedAt,
+  finishedAt: startedAt,
+  postsNew: 1,
+  postsSeen: 2,
+  error,
+});
+
+let db: (Dexie & MirrorTables) | null = null;
+const openMirror = async () => {
+  db = new Dexie(`mirror-${Math.random()}`) as Dexie & MirrorTables;
+  db.version(1).stores({
+    posts: "id",
+    links: "[hashtag+postId], hashtag, postId",
+    runs: "id, hashtag, startedAt",
+    follows: "hashtag",
+    videos: "postId, hashtag",
+  });
+  await db.open();
+  return db;
+};
+afterEach(async () => {
+  await db?.delete();
+});
+
+describe("the mirror reader", () => {
+  it("loads the posts collected for a hashtag, not those that merely carry it", async () => {
+    const mirror = await openMirror();
+    await mirror.posts.bulkPut([slim("1", ["travel", "food"]), slim("2", ["food"]), slim("3", ["travel"])]);
+    await mirror.links.bulkPut([
+      { hashtag: "travel", postId: "1" },
+      { hashtag: "travel", postId: "3" },
+      { hashtag: "food", postId: "2" },
+    ]);
+    const travel = await loadHashtagPosts(mirror, "travel");
+    expect(travel.map((post) => post.id).sort()).toEqual(["1", "3"]);
+    expect(travel[0]).not.toHaveProperty("raw");
+  });
+
+  it("sums up every hashtag it knows, with its follow, counts and latest run", async () => {
+    const mirror = await openMirror();
+    await mirror.links.bulkPut([
+      { hashtag: "travel", postId: "1" },
+      { hashtag: "travel", postId: "3" },
+      { hashtag: "food", postId: "2" },
+    ]);
+    await mirror.follows.bulkPut([
+      { hashtag: "travel", schedule: "every 6h" },
+      { hashtag: "new", schedule: null },
+    ]);
+    await mirror.videos.bulkPut([{ postId: "1", hashtag: "travel" }]);
+    await mirror.runs.bulkPut([
+      run(1, "travel", "2025-01-01T00:00:00.000Z"),
+      run(2, "travel", "2025-01-02T00:00:00.000Z", "captcha"),
+      run(3, "food", "2025-01-01T12:00:00.000Z"),
+    ]);
+    const { hashtags, runs } = await readHashtagRows(mirror);
+    expect(runs.map((r) => r.id)).toEqual([2, 3, 1]);
+    expect(hashtags).toEqual([
+      { hashtag: "food", followed: false, schedule: null, posts: 1, videos: 0, lastRun: runs[1] },
+      { hashtag: "new", followed: true, schedule: null, posts: 0, videos: 0, lastRun: null },
+      { hashtag: "travel", followed: true, schedule: "every 6h", posts: 2, videos: 1, lastRun: runs[0] },
+    ]);
+  });
+});

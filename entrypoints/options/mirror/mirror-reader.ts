@@ -1,0 +1,70 @@
+import type { Table } from "dexie";
+import type { DashboardPost } from "../analysis/analyse-hashtag.ts";
+import type { HashtagRow, RunRow } from "../views/dashboard-model.ts";
+
+/** A post collected for a hashtag (the store's post_hashtags), which is not the same as carrying it. */
+export interface MirrorLink {
+  hashtag: string;
+  postId: string;
+}
+
+export interface MirrorFollow {
+  hashtag: string;
+  /** In words, e.g. "every 6h"; null when collected on demand only. */
+  schedule: string | null;
+}
+
+export interface MirrorVideo {
+  postId: string;
+  hashtag: string;
+}
+
+/** The mirror's tables the dashboard reads, by the indexes it uses (links: hashtag; runs: startedAt). */
+export interface MirrorTables {
+  posts: Table<DashboardPost, string>;
+  links: Table<MirrorLink, [string, string]>;
+  runs: Table<RunRow, number>;
+  follows: Table<MirrorFollow, string>;
+  videos: Table<MirrorVideo, string>;
+}
+
+/** The posts collected for `hashtag`. */
+export const loadHashtagPosts = async (tables: MirrorTables, hashtag: string): Promise<DashboardPost[]> => {
+  const links = await tables.links.where("hashtag").equals(hashtag).toArray();
+  const posts = await tables.posts.bulkGet(links.map((link) => link.postId));
+  return posts.filter((post): post is DashboardPost => post !== undefined);
+};
+
+const countBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+};
+
+/** Every hashtag the mirror knows (followed, collected or run), with its counts and latest run, by name. */
+export const readHashtagRows = async (
+  tables: MirrorTables,
+): Promise<{ hashtags: HashtagRow[]; runs: RunRow[] }> => {
+  const [follows, runs, postCounts, videos] = await Promise.all([
+    tables.follows.toArray(),
+    tables.runs.orderBy("startedAt").reverse().toArray(),
+    // Keys only: counting 100k links must not read 100k objects.
+    tables.links.orderBy("hashtag").keys(),
+    tables.videos.toArray(),
+  ]);
+  const posts = countBy(postCounts as string[], (tag) => tag);
+  const videoCounts = countBy(videos, (video) => video.hashtag);
+  const followed = new Map(follows.map((follow) => [follow.hashtag, follow]));
+  const lastRun = new Map<string, RunRow>();
+  for (const run of runs) if (!lastRun.has(run.hashtag)) lastRun.set(run.hashtag, run);
+  const names = new Set([...followed.keys(), ...posts.keys(), ...lastRun.keys()]);
+  const hashtags = [...names].sort().map((hashtag) => ({
+    hashtag,
+    followed: followed.has(hashtag),
+    schedule: followed.get(hashtag)?.schedule ?? null,
+    posts: posts.get(hashtag) ?? 0,
+    videos: videoCounts.get(hashtag) ?? 0,
+    lastRun: lastRun.get(hashtag) ?? null,
+  }));
+  return { hashtags, runs };
+};
