@@ -1,7 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
-import { dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { UserError } from "./user-error.ts";
@@ -33,14 +34,15 @@ export const writeChunks = async (stream: NodeJS.WritableStream, chunks: Chunks)
 };
 
 /**
- * Writes a file through <file>.part and a rename, so an interrupted write never leaves a truncated file that
- * looks complete. Parent folders are created.
+ * Writes a file through a temporary file beside it and a rename, so an interrupted or failed write never
+ * leaves a truncated file in place of the old one. Parent folders are created. The temporary name is new
+ * each time and created exclusively: it never follows a link or clobbers a file someone left there.
  */
 export const writeFileAtomically = async (file: string, chunks: Chunks): Promise<void> => {
-  const part = `${file}.part`;
+  const part = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString("hex")}.part`);
   try {
     await mkdir(dirname(file), { recursive: true });
-    await pipeline(Readable.from(chunks), createWriteStream(part));
+    await pipeline(Readable.from(chunks), createWriteStream(part, { flags: "wx" }));
     await rename(part, file);
   } catch (error) {
     await rm(part, { force: true }).catch(() => {});

@@ -7,6 +7,7 @@ import { requirePosts } from "../cli/require-posts.ts";
 import { UserError } from "../cli/user-error.ts";
 import { writeChunks, writeFileAtomically } from "../cli/write-file.ts";
 import { EXPORT_FORMATS, type ExportFormat, exportLines } from "../export/export-lines.ts";
+import { checkExportTarget } from "../export/export-target.ts";
 import { writeSeedLayout } from "../export/write-seed-layout.ts";
 import type { CompanionStore, TimeRange } from "../store/post-store.ts";
 
@@ -16,7 +17,11 @@ interface ExportOptions {
   since?: string;
   until?: string;
   out?: string;
+  force?: boolean;
 }
+
+/** `--out -` is stdout, as is no --out at all. */
+const toStdout = (options: ExportOptions): boolean => options.out === undefined || options.out === "-";
 
 /** Writes the export where asked; returns how many posts (and, for the seed layout, videos) it wrote. */
 const writeExport = async (
@@ -25,6 +30,7 @@ const writeExport = async (
   options: ExportOptions,
   range: TimeRange,
   progress: Progress,
+  file: string | null,
 ): Promise<{ posts: number; videos?: number }> => {
   if (options.layout === "seed" && options.out !== undefined)
     return writeSeedLayout(store, hashtag, options.out, range, () => progress.increment());
@@ -33,8 +39,8 @@ const writeExport = async (
     posts++;
     progress.increment();
   });
-  if (options.out === undefined) await writeChunks(process.stdout, lines);
-  else await writeFileAtomically(options.out, lines);
+  if (file === null) await writeChunks(process.stdout, lines);
+  else await writeFileAtomically(file, lines);
   return { posts };
 };
 
@@ -55,23 +61,32 @@ export const registerExportCommand = (program: Command): void => {
       "only posts created on or after this date (YYYY-MM-DD, ISO 8601 or epoch seconds)",
     )
     .option("--until <date>", "only posts created on or before this date")
-    .option("--out <path>", "write to this file (or, with --layout seed, this folder) instead of stdout")
+    .option(
+      "--out <path>",
+      "write to this file ('-' for stdout; with --layout seed, this folder) instead of stdout",
+    )
+    .option("--force", "replace the --out file if it exists")
     .action(async (hashtagInput: string, options: ExportOptions, command: Command) => {
       const { dataDir, json } = globalOptions(command);
       const hashtag = hashtagArgument(hashtagInput);
       const range = parseTimeRange(options.since, options.until);
-      if (options.layout === "seed" && options.out === undefined)
+      if (options.layout === "seed" && toStdout(options))
         throw new UserError("--layout seed writes a folder: give it with --out <folder>");
+      // Checked before the store is even opened: a refused target leaves everything as it was.
+      const file =
+        toStdout(options) || options.layout === "seed"
+          ? null
+          : await checkExportTarget(options.out as string, { dataDir, force: options.force === true });
       const store = openStoreForCli(dataDir, "read");
       try {
         const total = requirePosts(store, hashtag, range);
         // Posts printed on a terminal would tangle with a bar drawn on the same terminal.
-        const quiet = json || (options.out === undefined && process.stdout.isTTY === true);
+        const quiet = json || (toStdout(options) && process.stdout.isTTY === true);
         const progress = createProgress(`exporting #${hashtag}`, total, { json: quiet });
-        const result = await writeExport(store, hashtag, options, range, progress).finally(() =>
+        const result = await writeExport(store, hashtag, options, range, progress, file).finally(() =>
           progress.stop(),
         );
-        if (options.out === undefined) return;
+        if (toStdout(options)) return;
         const summary = { hashtag, format: options.layout ?? options.format, out: options.out, ...result };
         if (json) await writeChunks(process.stdout, [`${JSON.stringify(summary)}\n`]);
         else process.stderr.write(`Exported ${result.posts} posts of #${hashtag} to ${options.out}\n`);

@@ -7,7 +7,7 @@ import { isObject } from "../../shared/post/coerce.ts";
 import type { Post } from "../../shared/post/post.ts";
 import { UserError } from "../cli/user-error.ts";
 import { writeFileAtomically } from "../cli/write-file.ts";
-import { hashtagDir } from "../store/paths.ts";
+import { hashtagDir, resolveInside } from "../store/paths.ts";
 import type { CompanionStore, TimeRange } from "../store/post-store.ts";
 
 function* jsonList(posts: Iterable<Post>, toItem: (post: Post) => unknown): Generator<string> {
@@ -20,13 +20,16 @@ function* jsonList(posts: Iterable<Post>, toItem: (post: Post) => unknown): Gene
   yield "]";
 }
 
-/** Adds ids under the hashtag in the seed's {hashtag: [ids]} file, keeping what other hashtags have there. */
+/**
+ * Adds ids under the hashtag in the seed's {hashtag: [ids]} file, keeping what other hashtags have there.
+ * A Map, because hashtags are user data: `__proto__` set on a plain object changes its prototype and vanishes.
+ */
 const mergeIds = async (file: string, hashtag: string, ids: string[]): Promise<void> => {
-  let existing: Record<string, unknown> = {};
+  let existing = new Map<string, unknown>();
   if (existsSync(file)) {
     try {
       const parsed: unknown = JSON.parse(await readFile(file, "utf8"));
-      if (isObject(parsed)) existing = parsed;
+      if (isObject(parsed)) existing = new Map(Object.entries(parsed));
       else throw new Error("not an object");
     } catch (error) {
       throw new UserError(
@@ -34,23 +37,32 @@ const mergeIds = async (file: string, hashtag: string, ids: string[]): Promise<v
       );
     }
   }
-  const before = Array.isArray(existing[hashtag]) ? (existing[hashtag] as unknown[]).map(String) : [];
-  existing[hashtag] = [...new Set([...before, ...ids])];
-  await writeFileAtomically(file, [JSON.stringify(existing)]);
+  const previous = existing.get(hashtag);
+  const before = Array.isArray(previous) ? previous.map(String) : [];
+  existing.set(hashtag, [...new Set([...before, ...ids])]);
+  // fromEntries defines own properties, so "__proto__" is written out like any other key.
+  await writeFileAtomically(file, [JSON.stringify(Object.fromEntries(existing))]);
 };
 
 /** Copies the stored videos of these posts to <out>/<hashtag>/videos/<id>.mp4; returns the ids copied. */
-const copyVideos = async (store: CompanionStore, ids: string[], videosOut: string): Promise<string[]> => {
+const copyVideos = async (
+  store: CompanionStore,
+  ids: string[],
+  outDir: string,
+  videosOut: string,
+): Promise<string[]> => {
   const copied: string[] = [];
   for (const id of ids) {
     const video = store.videoFor(id);
-    const source = video && resolve(store.dataDir, video.path);
+    // Read only from inside the data folder, written only inside the export folder, links included.
+    const source = video && (await resolveInside(store.dataDir, video.path));
     if (!source || !existsSync(source)) continue;
-    const target = join(videosOut, `${id}.mp4`);
+    const target = await resolveInside(outDir, join(videosOut, `${id}.mp4`), "the export folder");
     if (resolve(target) !== source) {
+      const part = await resolveInside(outDir, `${target}.part`, "the export folder");
       await mkdir(videosOut, { recursive: true });
-      await copyFile(source, `${target}.part`, constants.COPYFILE_FICLONE);
-      await rename(`${target}.part`, target);
+      await copyFile(source, part, constants.COPYFILE_FICLONE);
+      await rename(part, target);
     }
     copied.push(id);
   }
@@ -78,13 +90,17 @@ export const writeSeedLayout = async (
       yield post;
     }
   };
-  await writeFileAtomically(join(folder, "posts", "data.json"), jsonList(counted(), toScraperItem));
+  const inside = (path: string) => resolveInside(outDir, path, "the export folder");
   await writeFileAtomically(
-    join(folder, "posts.json"),
+    await inside(join(folder, "posts", "data.json")),
+    jsonList(counted(), toScraperItem),
+  );
+  await writeFileAtomically(
+    await inside(join(folder, "posts.json")),
     jsonList(store.postsForHashtag(hashtag, range), toItemStruct),
   );
-  const videos = await copyVideos(store, ids, join(folder, "videos"));
-  await mergeIds(join(outDir, "ids", "post_ids.json"), hashtag, ids);
-  await mergeIds(join(outDir, "ids", "video_ids.json"), hashtag, videos);
+  const videos = await copyVideos(store, ids, outDir, join(folder, "videos"));
+  await mergeIds(await inside(join(outDir, "ids", "post_ids.json")), hashtag, ids);
+  await mergeIds(await inside(join(outDir, "ids", "video_ids.json")), hashtag, videos);
   return { posts: ids.length, videos: videos.length };
 };

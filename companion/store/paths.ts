@@ -31,8 +31,9 @@ const isMissing = (error: unknown): boolean => {
 /**
  * Where `path` really is: the real path of its deepest existing part (symbolic links followed) with the parts
  * that do not exist yet appended, so a file about to be created is placed where mkdir and open would put it.
+ * Null for a link to nowhere.
  */
-const realLocation = async (path: string): Promise<string | null> => {
+export const realLocation = async (path: string): Promise<string | null> => {
   const missing: string[] = [];
   let probe = path;
   for (;;) {
