@@ -1,7 +1,15 @@
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_HASHTAG_LENGTH, normaliseHashtag, parseHashtag, parseHashtagList } from "./hashtag.ts";
+import {
+  MAX_HASHTAG_BYTES,
+  MAX_HASHTAG_LENGTH,
+  normaliseHashtag,
+  parseHashtag,
+  parseHashtagList,
+} from "./hashtag.ts";
+
+const bytes = (text: string): number => Buffer.byteLength(text, "utf8");
 
 describe("normaliseHashtag", () => {
   it.each([
@@ -39,6 +47,9 @@ describe("parseHashtag", () => {
     ["nul\u0000", /control/],
     ["rtl\u202eevil", /control/],
     ["x".repeat(MAX_HASHTAG_LENGTH + 1), /longer than/],
+    ["😀".repeat(100), /takes 400 bytes in UTF-8, more than the 200/],
+    ["東".repeat(67), /takes 201 bytes/],
+    ["👨‍👩‍👧".repeat(12), /bytes in UTF-8/],
     ["semi;colon", /";"/],
     [".hidden", /"\."/],
   ])("rejects %j with a message naming it", (input, why) => {
@@ -47,6 +58,12 @@ describe("parseHashtag", () => {
     if (result.ok) return;
     expect(result.error).toContain(JSON.stringify(input));
     expect(result.error).toMatch(why);
+  });
+
+  it("accepts up to the byte limit, whatever the characters", () => {
+    expect(parseHashtag("東".repeat(66))).toEqual({ ok: true, hashtag: "東".repeat(66) });
+    expect(parseHashtag("😀".repeat(MAX_HASHTAG_BYTES / 4)).ok).toBe(true);
+    expect(parseHashtag("x".repeat(MAX_HASHTAG_LENGTH)).ok).toBe(true);
   });
 
   it("rejects non-strings", () => {
@@ -61,6 +78,7 @@ describe("parseHashtag on hostile input (property-based)", () => {
       unit: fc.constantFrom(".", "/", "\\", "#", " ", "\u0000", "a", "é", "東", "\u202e", ":", "%"),
     }),
     fc.string().map((s) => `../${s}`),
+    fc.string({ unit: fc.constantFrom("😀", "東", "👨‍👩‍👧", "a", "\u0301"), maxLength: 120 }),
   );
 
   it("never throws, and an accepted hashtag is a single safe path segment inside the data folder", () => {
@@ -74,6 +92,8 @@ describe("parseHashtag on hostile input (property-based)", () => {
           resolved.startsWith(`${data}${path.sep}`) &&
           path.dirname(path.dirname(resolved)) === data &&
           !/[\s/\\]|\.\./u.test(result.hashtag) &&
+          // The longest name made from a hashtag (a plot's temporary file) fits in 255 bytes.
+          bytes(`.${result.hashtag}_2025_01_01_12_00_00.png.0123abcd.part`) <= 255 &&
           result.hashtag === result.hashtag.normalize("NFC")
         );
       }),

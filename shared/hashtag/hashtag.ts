@@ -5,6 +5,15 @@
 
 export const MAX_HASHTAG_LENGTH = 100;
 
+/**
+ * A hashtag names folders and files (`<tag>_2025_01_01_12_00_00.png`, written via a `.<name>.<random>.part`
+ * temporary file), and file systems allow 255 bytes per name, not characters: 100 emoji are 400+ bytes. This
+ * leaves 55 bytes for what is added around the tag.
+ */
+export const MAX_HASHTAG_BYTES = 200;
+
+const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
+
 /** strip '#', trim, NFC, case-fold. Does not validate; use for tags read from TikTok's own data. */
 export const normaliseHashtag = (input: string): string =>
   input.trim().replace(/^#+/u, "").trim().normalize("NFC").toLowerCase().normalize("NFC");
@@ -34,6 +43,10 @@ export const parseHashtag = (input: unknown): HashtagResult => {
   if (/[/\\]/u.test(hashtag)) return bad("it contains a path separator");
   if ([...hashtag].length > MAX_HASHTAG_LENGTH)
     return bad(`it is longer than ${MAX_HASHTAG_LENGTH} characters`);
+  if (utf8Length(hashtag) > MAX_HASHTAG_BYTES)
+    return bad(
+      `it takes ${utf8Length(hashtag)} bytes in UTF-8, more than the ${MAX_HASHTAG_BYTES} a file name can spare for it`,
+    );
   if (!ALLOWED.test(hashtag)) {
     const offending = [...hashtag].find((char) => !ALLOWED.test(char)) ?? "";
     return bad(`${quote(offending)} cannot be part of a hashtag (letters, digits, '_' and emoji only)`);
