@@ -1,7 +1,13 @@
 // Characters Python's str.isprintable() rejects (so repr() escapes them): controls, format characters,
 // surrogates, private use, unassigned, and separators other than the ASCII space.
 const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-const NAMED_ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+// A Map: looked up with characters of user data, which a plain object would match against its prototype.
+const NAMED_ESCAPES = new Map([
+  ["\\", "\\\\"],
+  ["\n", "\\n"],
+  ["\r", "\\r"],
+  ["\t", "\\t"],
+]);
 
 const escapeCodePoint = (char: string): string => {
   const code = char.codePointAt(0) ?? 0;
@@ -17,7 +23,7 @@ export const pythonStrRepr = (text: string): string => {
   let body = "";
   for (const char of text) {
     if (char === quote) body += `\\${quote}`;
-    else if (NAMED_ESCAPES[char] !== undefined) body += NAMED_ESCAPES[char];
+    else if (NAMED_ESCAPES.has(char)) body += NAMED_ESCAPES.get(char);
     else if (char !== " " && NOT_PRINTABLE.test(char)) body += escapeCodePoint(char);
     else body += char;
   }
