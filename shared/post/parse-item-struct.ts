@@ -46,15 +46,29 @@ const readAuthor = (item: Json) => {
     verified: asBoolean(object.verified),
     secUid: asString(object.secUid),
     followers: firstOf(
-      asCount(at(item, "authorStats", "followerCount")),
       asCount(at(item, "authorStatsV2", "followerCount")),
+      asCount(at(item, "authorStats", "followerCount")),
     ),
   };
 };
 
-/** One count, from stats or the string-typed statsV2, whichever has it. */
+/** One count: statsV2's strings are exact where stats is rounded (59149 vs 59100), so they win when present. */
 const stat = (item: Json, key: string): number | null =>
-  firstOf(asCount(at(item, "stats", key)), asCount(at(item, "statsV2", key)));
+  firstOf(asCount(at(item, "statsV2", key)), asCount(at(item, "stats", key)));
+
+/**
+ * The highest-bitrate rendition's URL: newer responses may leave playAddr/downloadAddr empty and list the
+ * renditions in bitrateInfo instead, and without a URL the media download has nothing to fetch.
+ */
+const bestBitrateUrl = (video: Json): string | null => {
+  let best: { bitrate: number; url: string } | null = null;
+  for (const entry of asArray(video.bitrateInfo)) {
+    const url = asString(asArray(at(entry, "PlayAddr", "UrlList"))[0]);
+    const bitrate = asCount(at(entry, "Bitrate")) ?? 0;
+    if (url !== null && (best === null || bitrate > best.bitrate)) best = { bitrate, url };
+  }
+  return best?.url ?? null;
+};
 
 /**
  * TikTok's web ItemStruct (item_list responses, rehydration JSON, SIGI_STATE ItemModule, Zeeschuimer's data)
@@ -105,8 +119,8 @@ export const parseItemStruct = (input: unknown, source: PostSource, raw: unknown
         width: asCount(video.width),
         height: asCount(video.height),
         cover: asString(video.cover) ?? asString(video.originCover),
-        playAddr: firstUrl(video.playAddr),
-        downloadAddr: firstUrl(video.downloadAddr),
+        playAddr: firstUrl(video.playAddr) ?? bestBitrateUrl(video),
+        downloadAddr: firstUrl(video.downloadAddr) ?? bestBitrateUrl(video),
       },
       music: {
         id: asId(music.id),
