@@ -2,7 +2,7 @@
 import { cleanup, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it } from "vitest";
 import { makePost } from "../../companion/store/testing/make-post.ts";
-import { createAnalyser } from "./analysis/analyser.ts";
+import { createAnalyser, memoryLoader } from "./analysis/analyser.ts";
 import { App } from "./app.tsx";
 import type { DashboardSource, MirrorSnapshot } from "./views/dashboard-source.ts";
 
@@ -18,7 +18,7 @@ const source: DashboardSource = {
     return () => {};
   },
 };
-const analyser = createAnalyser(async () => [post]);
+const analyser = createAnalyser(memoryLoader(async () => [post]));
 
 const go = (hash: string) => {
   location.hash = hash;

@@ -7,7 +7,7 @@ import { openSqliteStore } from "../../../companion/store/sqlite-store.ts";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
 import { rankHashtags } from "../../../shared/analysis/hashtag-frequencies.ts";
 import { NO_FILTER, type Selection } from "../selection/selection.ts";
-import { analyseHashtag, type DashboardPost, DEFAULT_SORT } from "./analyse-hashtag.ts";
+import { countHashtag, type DashboardPost, DEFAULT_SORT, listPosts } from "./analyse-hashtag.ts";
 
 const DAY = 86_400;
 const T0 = 1_735_689_600; // 2025-01-01
@@ -42,16 +42,16 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe("analyseHashtag", () => {
+describe("countHashtag and listPosts", () => {
   it("has the CLI's frequency table, with and without a date range", () => {
     for (const range of [{}, { since: T0 + DAY }, { since: T0, until: T0 + DAY + 5 }]) {
-      const { table } = analyseHashtag(slim, { selection: selection({ range }), n: 3, sort: DEFAULT_SORT });
+      const { table } = countHashtag(slim, { selection: selection({ range }), n: 3 });
       expect(table).toEqual(rankHashtags(store.hashtagCounts("travel", range), "travel", 3));
     }
   });
 
   it("counts posts per day within the range, undated ones aside", () => {
-    const { perDay } = analyseHashtag(slim, { selection: selection(), n: 20, sort: DEFAULT_SORT });
+    const { perDay } = countHashtag(slim, { selection: selection(), n: 20 });
     expect(perDay).toEqual({
       days: [
         { day: "2025-01-01", posts: 1 },
@@ -64,38 +64,32 @@ describe("analyseHashtag", () => {
   });
 
   it("lists the filtered posts in the asked order, unknown values last", () => {
-    const byLikes = analyseHashtag(slim, {
+    const byLikes = listPosts(slim, { selection: selection(), sort: { column: "likes", direction: "desc" } });
+    expect(byLikes.map((row) => row.id)).toEqual(["2", "10", "3", "1", "4"]);
+    const byTime = listPosts(slim, {
       selection: selection(),
-      n: 20,
-      sort: { column: "likes", direction: "desc" },
-    });
-    expect(byLikes.rows.map((row) => row.id)).toEqual(["2", "10", "3", "1", "4"]);
-    const byTime = analyseHashtag(slim, {
-      selection: selection(),
-      n: 20,
       sort: { column: "createTime", direction: "asc" },
     });
-    expect(byTime.rows.map((row) => row.id)).toEqual(["1", "10", "2", "3", "4"]);
-    expect(byTime.rows[0]).toMatchObject({
+    expect(byTime.map((row) => row.id)).toEqual(["1", "10", "2", "3", "4"]);
+    expect(byTime[0]).toMatchObject({
       url: "https://www.tiktok.com/@someone/video/1",
       author: "someone",
     });
   });
 
   it("filters the posts table by text and co-occurring hashtag, but not the frequency table", () => {
-    const result = analyseHashtag(slim, {
+    const request = {
       selection: selection({ filter: { text: "beach", coHashtag: "" } }),
       n: 20,
       sort: DEFAULT_SORT,
-    });
-    expect(result.rows.map((row) => row.id)).toEqual(["3", "1"]);
-    expect(result.table.totalPosts).toBe(5);
-    const food = analyseHashtag(slim, {
+    };
+    expect(listPosts(slim, request).map((row) => row.id)).toEqual(["3", "1"]);
+    expect(countHashtag(slim, request).table.totalPosts).toBe(5);
+    const food = listPosts(slim, {
       selection: selection({ filter: { text: "", coHashtag: "#FOOD" } }),
-      n: 20,
       sort: { column: "createTime", direction: "asc" },
     });
-    expect(food.rows.map((row) => row.id)).toEqual(["1", "10", "2"]);
+    expect(food.map((row) => row.id)).toEqual(["1", "10", "2"]);
   });
 
   it("is fed the same posts the CLI exports", () => {

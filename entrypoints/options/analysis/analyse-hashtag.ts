@@ -37,13 +37,14 @@ export interface PostRow {
   url: string;
 }
 
-export interface HashtagAnalysis {
+/** What counting needs of a post: the mirror's links carry just this, so 100k posts count without loading them. */
+export type CountablePost = Pick<Post, "id" | "createTime" | "hashtags">;
+
+export interface HashtagCounts {
   /** The CLI's `frequencies` table for the hashtag within the date range. */
   table: FrequencyTable;
   /** Posts per day within the date range. */
   perDay: PostsPerDay;
-  /** The posts within the date range that pass the filter, in the requested order. */
-  rows: PostRow[];
 }
 
 const toRow = (post: DashboardPost): PostRow => ({
@@ -78,20 +79,27 @@ export const comparePostRows = (sort: PostSort): ((a: PostRow, b: PostRow) => nu
 };
 
 /**
- * Everything the hashtag's view draws, from the posts collected for the hashtag. The counting is the shared
- * code the CLI runs, so the numbers are the same.
+ * The co-occurrence table and posts per day of the hashtag's posts within the date range: the shared code the
+ * CLI runs, so the numbers are the same. The text and hashtag filters narrow the posts table, not these.
  */
-export const analyseHashtag = (
-  posts: readonly DashboardPost[],
-  request: AnalysisRequest,
-): HashtagAnalysis => {
-  const { selection, n, sort } = request;
+export const countHashtag = (
+  posts: readonly CountablePost[],
+  request: Pick<AnalysisRequest, "selection" | "n">,
+): HashtagCounts => {
+  const { selection, n } = request;
   const inRange = posts.filter((post) => inDateRange(post.createTime, selection.range));
+  return { table: hashtagFrequencies(inRange, selection.hashtag, n), perDay: postsPerDay(inRange) };
+};
+
+/** The posts within the date range that pass the filter, as table rows in the requested order. */
+export const listPosts = (
+  posts: readonly DashboardPost[],
+  request: Pick<AnalysisRequest, "selection" | "sort">,
+): PostRow[] => {
+  const { selection, sort } = request;
   const matches = postMatcher(selection.filter);
-  const rows = inRange.filter(matches).map(toRow).sort(comparePostRows(sort));
-  return {
-    table: hashtagFrequencies(inRange, selection.hashtag, n),
-    perDay: postsPerDay(inRange),
-    rows,
-  };
+  return posts
+    .filter((post) => inDateRange(post.createTime, selection.range) && matches(post))
+    .map(toRow)
+    .sort(comparePostRows(sort));
 };

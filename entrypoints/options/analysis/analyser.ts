@@ -2,15 +2,21 @@ import { type ExportKind, exportSelection } from "../export/selection-export.ts"
 import type { Selection } from "../selection/selection.ts";
 import {
   type AnalysisRequest,
-  analyseHashtag,
+  type CountablePost,
+  countHashtag,
   type DashboardPost,
-  type HashtagAnalysis,
+  type HashtagCounts,
+  listPosts,
+  type PostRow,
 } from "./analyse-hashtag.ts";
 
-/** What the hashtag's view asks of the counting worker. */
+/**
+ * What the hashtag's view asks of the counting worker. `version` names the state of the mirror; posts are read
+ * again when it or the hashtag changes.
+ */
 export interface Analyser {
-  /** `version` names the state of the mirror; posts are read again when it or the hashtag changes. */
-  analyse(request: AnalysisRequest, version: string): Promise<HashtagAnalysis>;
+  count(request: Pick<AnalysisRequest, "selection" | "n">, version: string): Promise<HashtagCounts>;
+  list(request: Pick<AnalysisRequest, "selection" | "sort">, version: string): Promise<PostRow[]>;
   exportSelection(
     selection: Selection,
     kind: ExportKind,
@@ -19,30 +25,46 @@ export interface Analyser {
   ): Promise<string>;
 }
 
-export type LoadPosts = (hashtag: string) => Promise<DashboardPost[]>;
+/** Reads a hashtag's posts from the mirror: just what counting needs, or whole posts. */
+export interface PostLoader {
+  countable(hashtag: string): Promise<CountablePost[]>;
+  posts(hashtag: string): Promise<DashboardPost[]>;
+}
+
+/** The last hashtag's read, shared by concurrent callers and forgotten when it failed so the next call retries. */
+const cacheOne = <T>(load: (hashtag: string) => Promise<T>) => {
+  let cached: { key: string; value: Promise<T> } | null = null;
+  return (hashtag: string, version: string): Promise<T> => {
+    const key = JSON.stringify([hashtag, version]);
+    if (cached?.key !== key) {
+      const value = load(hashtag);
+      cached = { key, value };
+      value.catch(() => {
+        if (cached?.value === value) cached = null;
+      });
+    }
+    return cached.value;
+  };
+};
 
 /**
  * Keeps the last hashtag's posts in memory, so changing n, the range, a filter or the order re-counts without
- * reading IndexedDB again. Concurrent calls for the same posts share one read.
+ * reading IndexedDB again.
  */
-export const createAnalyser = (load: LoadPosts): Analyser => {
-  let cached: { key: string; posts: Promise<DashboardPost[]> } | null = null;
-  const postsOf = (hashtag: string, version: string): Promise<DashboardPost[]> => {
-    const key = JSON.stringify([hashtag, version]);
-    if (cached?.key !== key) {
-      const posts = load(hashtag);
-      cached = { key, posts };
-      // A failed read is not remembered: the next call tries again.
-      posts.catch(() => {
-        if (cached?.posts === posts) cached = null;
-      });
-    }
-    return cached.posts;
-  };
+export const createAnalyser = (loader: PostLoader): Analyser => {
+  const countable = cacheOne((hashtag) => loader.countable(hashtag));
+  const posts = cacheOne((hashtag) => loader.posts(hashtag));
   return {
-    analyse: async (request, version) =>
-      analyseHashtag(await postsOf(request.selection.hashtag, version), request),
+    count: async (request, version) =>
+      countHashtag(await countable(request.selection.hashtag, version), request),
+    list: async (request, version) => listPosts(await posts(request.selection.hashtag, version), request),
     exportSelection: async (selection, kind, collectedAt, version) =>
-      exportSelection(await postsOf(selection.hashtag, version), selection, kind, collectedAt),
+      exportSelection(await posts(selection.hashtag, version), selection, kind, collectedAt),
   };
 };
+
+/** A loader over posts already in memory (tests, and the benchmark's in-page check). */
+export const memoryLoader = (load: (hashtag: string) => Promise<DashboardPost[]>): PostLoader => ({
+  countable: load,
+  posts: load,
+});

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
 import type { DashboardPost } from "../analysis/analyse-hashtag.ts";
-import { createAnalyser } from "../analysis/analyser.ts";
+import { createAnalyser, memoryLoader } from "../analysis/analyser.ts";
 import { UTF8_BOM } from "../export/selection-export.ts";
 import { HashtagView } from "./hashtag-view.tsx";
 
@@ -35,7 +35,9 @@ afterEach(() => {
 
 describe("HashtagView", () => {
   it("shows the seed's table, and re-counts for n and a date range", async () => {
-    render(<HashtagView hashtag="travel" analyser={createAnalyser(async () => posts)} version="1" />);
+    render(
+      <HashtagView hashtag="travel" analyser={createAnalyser(memoryLoader(async () => posts))} version="1" />,
+    );
     await waitFor(() => expect(screen.getByRole("main").dataset.state).toBe("ready"));
     expect(tableRows()).toEqual([
       ["0", "travel", "3", "1.0000"],
@@ -53,7 +55,9 @@ describe("HashtagView", () => {
   });
 
   it("says what is wrong with a date range and keeps the last good counts", async () => {
-    render(<HashtagView hashtag="travel" analyser={createAnalyser(async () => posts)} version="1" />);
+    render(
+      <HashtagView hashtag="travel" analyser={createAnalyser(memoryLoader(async () => posts))} version="1" />,
+    );
     await waitFor(() => expect(screen.getByRole("main").dataset.state).toBe("ready"));
     fireEvent.input(screen.getByLabelText("From"), { target: { value: "2025-02-01" } });
     fireEvent.input(screen.getByLabelText("To"), { target: { value: "2025-01-01" } });
@@ -75,7 +79,9 @@ describe("HashtagView", () => {
     vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
       saved.push({ name: this.download, blob: lastBlob });
     });
-    render(<HashtagView hashtag="travel" analyser={createAnalyser(async () => posts)} version="1" />);
+    render(
+      <HashtagView hashtag="travel" analyser={createAnalyser(memoryLoader(async () => posts))} version="1" />,
+    );
     await waitFor(() => expect(screen.getByRole("main").dataset.state).toBe("ready"));
     fireEvent.input(screen.getByLabelText("Posts containing"), { target: { value: "sunny" } });
     await waitFor(() => expect(screen.getByText("1 posts")).toBeTruthy());
@@ -88,7 +94,9 @@ describe("HashtagView", () => {
   });
 
   it("tells when the mirror has no posts for the hashtag", async () => {
-    render(<HashtagView hashtag="empty" analyser={createAnalyser(async () => [])} version="1" />);
+    render(
+      <HashtagView hashtag="empty" analyser={createAnalyser(memoryLoader(async () => []))} version="1" />,
+    );
     await waitFor(() => expect(screen.getByText(/No posts of #empty in the mirror/)).toBeTruthy());
   });
 });

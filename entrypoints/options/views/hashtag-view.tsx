@@ -3,7 +3,7 @@ import { coOccurrenceChartConfig } from "../../../shared/analysis/co-occurrence-
 import { DEFAULT_TOP_N } from "../../../shared/analysis/hashtag-frequencies.ts";
 import {
   DEFAULT_SORT,
-  type HashtagAnalysis,
+  type HashtagCounts,
   type PostRow,
   type PostSort,
 } from "../analysis/analyse-hashtag.ts";
@@ -16,7 +16,7 @@ import { SelectionForm, type SelectionInputs } from "../components/selection-for
 import { canvasPng, saveFile } from "../export/save-file.ts";
 import { EXPORT_MEDIA_TYPES, type ExportKind, exportFileName } from "../export/selection-export.ts";
 import { routeHash } from "../routing/hash-route.ts";
-import { dateRangeFromDays, type Selection } from "../selection/selection.ts";
+import { dateRangeFromDays, NO_FILTER, type Selection } from "../selection/selection.ts";
 
 interface HashtagViewProps {
   hashtag: string;
@@ -44,7 +44,8 @@ export const HashtagView = ({ hashtag, analyser, version, videoUrl }: HashtagVie
   const [inputs, setInputs] = useState(initialInputs);
   const [applied, setApplied] = useState(initialInputs);
   const [sort, setSort] = useState<PostSort>(DEFAULT_SORT);
-  const [analysis, setAnalysis] = useState<HashtagAnalysis | null>(null);
+  const [counts, setCounts] = useState<HashtagCounts | null>(null);
+  const [rows, setRows] = useState<PostRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const chartRef = useRef<HTMLCanvasElement>(null);
@@ -52,7 +53,8 @@ export const HashtagView = ({ hashtag, analyser, version, videoUrl }: HashtagVie
   useEffect(() => {
     setInputs(initialInputs);
     setApplied(initialInputs);
-    setAnalysis(null);
+    setCounts(null);
+    setRows(null);
   }, [hashtag]);
 
   useEffect(() => {
@@ -70,29 +72,46 @@ export const HashtagView = ({ hashtag, analyser, version, videoUrl }: HashtagVie
     [hashtag, range, applied],
   );
 
+  // Counts first, so the chart and the table are drawn before the posts table's (much larger) read.
+  const rangeSelection = useMemo(
+    () => (range.ok ? { hashtag, range: range.range, filter: NO_FILTER } : null),
+    [hashtag, range],
+  );
   useEffect(() => {
-    if (selection === null) return;
+    if (rangeSelection === null) return;
     let current = true;
     analyser
-      .analyse({ selection, n: applied.n, sort }, version)
+      .count({ selection: rangeSelection, n: applied.n }, version)
       .then((result) => {
         if (!current) return;
-        setAnalysis(result);
+        setCounts(result);
         setError(null);
       })
       .catch((reason: unknown) => current && setError(`Could not count the posts: ${String(reason)}`));
     return () => {
       current = false;
     };
-  }, [analyser, selection, applied.n, sort, version]);
+  }, [analyser, rangeSelection, applied.n, version]);
+
+  useEffect(() => {
+    if (selection === null || counts === null) return;
+    let current = true;
+    analyser
+      .list({ selection, sort }, version)
+      .then((result) => current && setRows(result))
+      .catch((reason: unknown) => current && setError(`Could not read the posts: ${String(reason)}`));
+    return () => {
+      current = false;
+    };
+  }, [analyser, selection, sort, version, counts === null]);
 
   const frequencyChart = useMemo(
-    () => (analysis ? coOccurrenceChartConfig(analysis.table, { responsive: true }) : null),
-    [analysis?.table],
+    () => (counts ? coOccurrenceChartConfig(counts.table, { responsive: true }) : null),
+    [counts],
   );
   const dayChart = useMemo(
-    () => (analysis ? postsPerDayChartConfig(hashtag, analysis.perDay) : null),
-    [hashtag, analysis?.perDay],
+    () => (counts ? postsPerDayChartConfig(hashtag, counts.perDay) : null),
+    [hashtag, counts],
   );
 
   const download = async (kind: ExportKind | "png") => {
@@ -111,7 +130,7 @@ export const HashtagView = ({ hashtag, analyser, version, videoUrl }: HashtagVie
     }
   };
 
-  const ready = analysis !== null && analysis.table.hashtag === hashtag;
+  const ready = counts !== null && counts.table.hashtag === hashtag;
   return (
     <main class="hashtag-view" data-state={ready ? "ready" : "loading"} aria-busy={!ready}>
       <nav>
@@ -121,12 +140,12 @@ export const HashtagView = ({ hashtag, analyser, version, videoUrl }: HashtagVie
       <SelectionForm
         value={inputs}
         onChange={setInputs}
-        suggestions={analysis?.table.rows.slice(1).map((row) => row.hashtag) ?? []}
+        suggestions={counts?.table.rows.slice(1).map((row) => row.hashtag) ?? []}
         error={range.ok ? error : range.error}
       />
       {!ready ? (
         <p>Counting…</p>
-      ) : analysis.table.totalPosts === 0 ? (
+      ) : counts.table.totalPosts === 0 ? (
         <p>No posts of #{hashtag} in the mirror for this date range. Collect some, or widen the range.</p>
       ) : (
         <>
@@ -136,11 +155,11 @@ export const HashtagView = ({ hashtag, analyser, version, videoUrl }: HashtagVie
               <ChartCanvas
                 config={frequencyChart}
                 label={`Bar chart of the hashtags most often used with #${hashtag}`}
-                height={chartHeight(analysis.table.rows.length - 1)}
+                height={chartHeight(counts.table.rows.length - 1)}
                 canvasRef={chartRef}
               />
             )}
-            <FrequencyTableView table={analysis.table} />
+            <FrequencyTableView table={counts.table} />
           </section>
           <section aria-labelledby="time-heading">
             <h2 id="time-heading">Posts over time</h2>
@@ -150,7 +169,11 @@ export const HashtagView = ({ hashtag, analyser, version, videoUrl }: HashtagVie
           </section>
           <section aria-labelledby="posts-heading">
             <h2 id="posts-heading">Posts</h2>
-            <PostsTable rows={analysis.rows} sort={sort} onSort={setSort} videoUrl={videoUrl} />
+            {rows === null ? (
+              <p>Reading the posts…</p>
+            ) : (
+              <PostsTable rows={rows} sort={sort} onSort={setSort} videoUrl={videoUrl} />
+            )}
           </section>
         </>
       )}

@@ -2,7 +2,7 @@ import { MessageChannel, type MessagePort } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
 import { type DashboardPost, DEFAULT_SORT } from "../analysis/analyse-hashtag.ts";
-import { createAnalyser } from "../analysis/analyser.ts";
+import { createAnalyser, memoryLoader } from "../analysis/analyser.ts";
 import { NO_FILTER } from "../selection/selection.ts";
 import { analyserClient, type MessageEndpoint, serveAnalyser } from "./analyser-protocol.ts";
 
@@ -18,7 +18,7 @@ const ports: MessagePort[] = [];
 const connect = (load: (hashtag: string) => Promise<DashboardPost[]>) => {
   const { port1, port2 } = new MessageChannel();
   ports.push(port1, port2);
-  serveAnalyser(endpoint(port2), createAnalyser(load));
+  serveAnalyser(endpoint(port2), createAnalyser(memoryLoader(load)));
   return analyserClient(endpoint(port1));
 };
 afterEach(() => {
@@ -39,8 +39,8 @@ describe("the counting worker's protocol", () => {
       return [slim("1", ["travel", "food"]), slim("2", ["travel"])];
     });
     const [first, second] = await Promise.all([
-      analyser.analyse(request(2), "v1"),
-      analyser.analyse(request(5), "v1"),
+      analyser.count(request(2), "v1"),
+      analyser.count(request(5), "v1"),
     ]);
     expect(first.table.rows.map((row) => row.hashtag)).toEqual(["travel", "food"]);
     expect(second.table.totalPosts).toBe(2);
@@ -56,8 +56,9 @@ describe("the counting worker's protocol", () => {
       if (fail) throw new Error("IndexedDB is not available");
       return [];
     });
-    await expect(analyser.analyse(request(3), "v1")).rejects.toThrow("IndexedDB is not available");
+    await expect(analyser.count(request(3), "v1")).rejects.toThrow("IndexedDB is not available");
     fail = false;
-    await expect(analyser.analyse(request(3), "v1")).resolves.toMatchObject({ table: { totalPosts: 0 } });
+    await expect(analyser.list(request(3), "v1")).resolves.toEqual([]);
+    await expect(analyser.count(request(3), "v1")).resolves.toMatchObject({ table: { totalPosts: 0 } });
   });
 });

@@ -53,5 +53,5 @@ export const analyserClient = (endpoint: MessageEndpoint): Analyser => {
         pending.set(id, { resolve, reject });
         endpoint.postMessage({ id, method, args } satisfies AnalyserRequest<M>);
       });
-  return { analyse: call("analyse"), exportSelection: call("exportSelection") };
+  return { count: call("count"), list: call("list"), exportSelection: call("exportSelection") };
 };
