@@ -39,7 +39,15 @@ export const mediaPhase = async (
         progress.stop();
       }
     }
-    deps.signal?.throwIfAborted();
+    if (deps.signal?.aborted) {
+      const left = posts.length - summary.downloaded - summary.skipped - summary.failed.length;
+      const later = reports.slice(reports.indexOf(report) + 1).map((other) => `#${other.hashtag}`);
+      deps.warn(
+        `Stopped while downloading the media of #${report.hashtag}: ${summary.downloaded} videos finished and are stored; ` +
+          `the other ${left}${later.length > 0 ? ` (and those of ${later.join(", ")})` : ""} resume next time with -v`,
+      );
+      deps.signal.throwIfAborted();
+    }
     const total = deps.store.hashtags().find((summary) => summary.hashtag === report.hashtag)?.videos ?? 0;
     report.videos = {
       downloaded: summary.downloaded,

@@ -1,7 +1,8 @@
 import { collectPhase } from "./collect-phase.ts";
 import type { DownloadDeps, DownloadReport, DownloadRequest, HashtagReport } from "./download-types.ts";
 import { mediaPhase } from "./media-phase.ts";
-import { hashtagsToScrapeLine, totalLine } from "./seed-lines.ts";
+import { hashtagsToScrapeLine } from "./seed-lines.ts";
+import { summaryLine } from "./summary-line.ts";
 
 export type { DownloadDeps, DownloadReport, DownloadRequest, HashtagReport } from "./download-types.ts";
 
@@ -25,7 +26,7 @@ export const runDownload = async (request: DownloadRequest, deps: DownloadDeps):
     (sum, report) => sum + (report.posts?.new ?? 0) + (report.videos?.downloaded ?? 0),
     0,
   );
-  deps.out(totalLine(totalNew));
+  deps.out(summaryLine(totalNew, reports));
   return {
     startedAt,
     finishedAt: new Date().toISOString(),
