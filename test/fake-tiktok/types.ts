@@ -13,6 +13,11 @@ export interface FakeTikTokOptions {
   proxyPort?: number;
   /** mp4 sizes in bytes; default 20-120 KB so tests stay fast. */
   videoBytes?: { min: number; max: number };
+  /**
+   * Ids served instead of those of the first tag's first posts (a hostile or broken server), e.g.
+   * "../../../../tmp/x"; their media URLs stay the real ones. Default none.
+   */
+  hostileIds?: string[];
 }
 
 export type Fault =

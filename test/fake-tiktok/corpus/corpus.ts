@@ -12,6 +12,8 @@ export interface CorpusOptions {
   /** Hashtag -> number of posts. */
   tags: Record<string, number>;
   videoBytes: { min: number; max: number };
+  /** Ids that replace those of the first tag's first posts; lookups by the real id keep working. */
+  hostileIds?: readonly string[];
 }
 
 /** Share of a tag's page taken by posts of earlier tags, like one video showing on two tag pages. */
@@ -88,6 +90,14 @@ export const createCorpus = (options: CorpusOptions): Corpus => {
     for (const post of own) byId.set(post.id, post);
     pages.set(tag, own);
   }
+
+  const first = pages.values().next().value ?? [];
+  (options.hostileIds ?? []).forEach((id, index) => {
+    const post = first[index];
+    if (!post) throw new RangeError(`hostileIds: the first tag has no post number ${index + 1}`);
+    post.id = id;
+    byId.set(id, post);
+  });
 
   const recentVideos = new Map<string, Buffer>();
   const video = (id: string): Buffer => {

@@ -24,5 +24,6 @@ export const resolveSettings = (options: FakeTikTokOptions): Settings => {
     port: port(options.port ?? 0, "port"),
     proxyPort: port(options.proxyPort ?? 0, "proxyPort"),
     videoBytes: options.videoBytes ?? { ...DEFAULT_VIDEO_BYTES },
+    hostileIds: options.hostileIds ?? [],
   };
 };
