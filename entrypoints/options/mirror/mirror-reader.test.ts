@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
 import type { DashboardPost } from "../analysis/analyse-hashtag.ts";
 import type { RunRow } from "../views/dashboard-model.ts";
-import { loadHashtagPosts, type MirrorTables, readHashtagRows } from "./mirror-reader.ts";
+import { loadCountablePosts, loadHashtagPosts, type MirrorTables, readHashtagRows } from "./mirror-reader.ts";
 
 const slim = (id: string, hashtags: string[]): DashboardPost => {
   const { raw: _raw, ...post } = makePost({ id, hashtags });
@@ -49,6 +49,20 @@ describe("the mirror reader", () => {
     const travel = await loadHashtagPosts(mirror, "travel");
     expect(travel.map((post) => post.id).sort()).toEqual(["1", "3"]);
     expect(travel[0]).not.toHaveProperty("raw");
+    const countable = await loadCountablePosts(mirror, "travel");
+    expect(countable.map((post) => post.hashtags)).toEqual([["travel", "food"], ["travel"]]);
+  });
+
+  it("counts from the links alone when they carry the post's time and hashtags", async () => {
+    const mirror = await openMirror();
+    await mirror.links.bulkPut([
+      { hashtag: "travel", postId: "1", createTime: 5, tags: ["travel", "food"] },
+      { hashtag: "travel", postId: "2", createTime: null, tags: ["travel"] },
+    ]);
+    expect(await loadCountablePosts(mirror, "travel")).toEqual([
+      { id: "1", createTime: 5, hashtags: ["travel", "food"] },
+      { id: "2", createTime: null, hashtags: ["travel"] },
+    ]);
   });
 
   it("sums up every hashtag it knows, with its follow, counts and latest run", async () => {

@@ -1,11 +1,15 @@
 import type { Table } from "dexie";
-import type { DashboardPost } from "../analysis/analyse-hashtag.ts";
+import type { CountablePost, DashboardPost } from "../analysis/analyse-hashtag.ts";
+import type { PostLoader } from "../analysis/analyser.ts";
 import type { HashtagRow, RunRow } from "../views/dashboard-model.ts";
 
 /** A post collected for a hashtag (the store's post_hashtags), which is not the same as carrying it. */
 export interface MirrorLink {
   hashtag: string;
   postId: string;
+  /** The post's creation time and hashtags, when the mirror copies them here so counting needs no post. */
+  createTime?: number | null;
+  tags?: string[];
 }
 
 export interface MirrorFollow {
@@ -27,6 +31,22 @@ export interface MirrorTables {
   follows: Table<MirrorFollow, string>;
   videos: Table<MirrorVideo, string>;
 }
+
+/**
+ * What counting needs of the posts collected for `hashtag`: from the links alone when they carry it (a tenth of
+ * the bytes of whole posts), else from the posts.
+ */
+export const loadCountablePosts = async (tables: MirrorTables, hashtag: string): Promise<CountablePost[]> => {
+  const links = await tables.links.where("hashtag").equals(hashtag).toArray();
+  if (links.every((link) => link.tags !== undefined && link.createTime !== undefined))
+    return links.map((link) => ({
+      id: link.postId,
+      createTime: link.createTime ?? null,
+      hashtags: link.tags ?? [],
+    }));
+  const posts = await tables.posts.bulkGet(links.map((link) => link.postId));
+  return posts.filter((post): post is DashboardPost => post !== undefined);
+};
 
 /** The posts collected for `hashtag`. */
 export const loadHashtagPosts = async (tables: MirrorTables, hashtag: string): Promise<DashboardPost[]> => {
@@ -68,3 +88,8 @@ export const readHashtagRows = async (
   }));
   return { hashtags, runs };
 };
+
+export const mirrorLoader = (tables: MirrorTables): PostLoader => ({
+  countable: (hashtag) => loadCountablePosts(tables, hashtag),
+  posts: (hashtag) => loadHashtagPosts(tables, hashtag),
+});

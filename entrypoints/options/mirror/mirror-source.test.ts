@@ -1,0 +1,28 @@
+import "fake-indexeddb/auto";
+import { afterEach, describe, expect, it } from "vitest";
+import type { MirrorSnapshot } from "../views/dashboard-source.ts";
+import { openMirrorDb } from "./mirror-db.ts";
+import { mirrorSource } from "./mirror-source.ts";
+
+const db = openMirrorDb(`mirror-source-${Date.now()}`);
+afterEach(async () => {
+  await db.delete();
+});
+
+describe("mirrorSource", () => {
+  it("sends a new snapshot, with a new version, when the background writes to the mirror", async () => {
+    const snapshots: MirrorSnapshot[] = [];
+    const stop = mirrorSource(db).watch(
+      (snapshot) => snapshots.push(snapshot),
+      (error) => {
+        throw error;
+      },
+    );
+    await expect.poll(() => snapshots.length).toBe(1);
+    expect(snapshots[0]).toMatchObject({ hashtags: [], runs: [] });
+    await db.links.bulkPut([{ hashtag: "travel", postId: "1" }]);
+    await expect.poll(() => snapshots.at(-1)?.hashtags.map((row) => row.hashtag)).toEqual(["travel"]);
+    expect(snapshots.at(-1)?.version).not.toBe(snapshots[0]?.version);
+    stop();
+  });
+});
