@@ -6,6 +6,7 @@ const ITEM_STRUCT_SOURCES: ReadonlySet<PostSourceKind> = new Set([
   "web-api",
   "web-rehydration",
   "sigi-state",
+  "next-data",
   "posts-json",
 ]);
 

@@ -4,7 +4,7 @@ import type { PostSourceKind } from "./post.ts";
 
 /** A raw item found in a page or response, with how it should be read. */
 export interface FoundItem {
-  kind: Extract<PostSourceKind, "web-api" | "web-rehydration" | "sigi-state">;
+  kind: Extract<PostSourceKind, "web-api" | "web-rehydration" | "sigi-state" | "next-data">;
   item: Json;
 }
 
@@ -53,6 +53,27 @@ export const itemsFromSigiState = (state: unknown): FoundItem[] => {
     });
 };
 
+/**
+ * Items in a page's __NEXT_DATA__ (2019-2021): props.pageProps.itemInfo.itemStruct on a video page,
+ * props.pageProps.items on profile and tag pages. Accepts the script's JSON or its pageProps.
+ */
+export const itemsFromNextData = (data: unknown): FoundItem[] => {
+  const pageProps = at(data, "props", "pageProps") ?? at(data, "pageProps") ?? data;
+  return [at(pageProps, "itemInfo", "itemStruct"), ...asArray(at(pageProps, "items"))]
+    .filter(isObject)
+    .map((item) => ({ kind: "next-data", item }));
+};
+
+/** A search response's entry: {type: 1, item: ItemStruct} is a post; other types are users, lives, ... */
+export const isSearchEntry = (entry: unknown): boolean =>
+  isObject(entry) && typeof entry.type === "number" && ("item" in entry || "user_list" in entry);
+
+/** The posts of a search response's data list (/api/search/general/full/), skipping the other entry types. */
+export const itemsFromSearch = (entries: unknown[]): FoundItem[] =>
+  entries
+    .filter((entry) => isSearchEntry(entry) && at(entry, "type") === 1 && isObject(at(entry, "item")))
+    .map((entry) => ({ kind: "web-api", item: at(entry, "item") as Json }));
+
 const SCRIPT_IDS = ["__UNIVERSAL_DATA_FOR_REHYDRATION__", "SIGI_STATE", "__NEXT_DATA__"] as const;
 
 /** The JSON of TikTok's data script tags in a page's HTML, by id. */
@@ -77,5 +98,6 @@ export const itemsFromHtml = (html: string): FoundItem[] => {
     ...itemsFromRehydration(scripts.__UNIVERSAL_DATA_FOR_REHYDRATION__),
     ...itemsFromSigiState(scripts.SIGI_STATE),
     ...itemsFromSigiState(at(scripts.__NEXT_DATA__, "props", "pageProps")),
+    ...itemsFromNextData(scripts.__NEXT_DATA__),
   ];
 };

@@ -8,9 +8,14 @@ export type PostSourceKind =
   | "web-api" // an /api/challenge/item_list/ (or similar) response item
   | "web-rehydration" // __UNIVERSAL_DATA_FOR_REHYDRATION__ on a page
   | "sigi-state" // the older SIGI_STATE ItemModule, author as a plain string
+  | "next-data" // the oldest pages' __NEXT_DATA__ (props.pageProps)
   | "tiktok-scraper" // tiktok-scraper's collector item (the seed's data.json)
   | "posts-json" // a raw JSON list of ItemStructs
-  | "zeeschuimer"; // a Zeeschuimer NDJSON line
+  | "zeeschuimer" // a Zeeschuimer NDJSON line
+  | "web-api-2020" // the 2020 web API's itemListData entry ({itemInfos, authorInfos, musicInfos, ...})
+  | "aweme" // the mobile API's aweme struct (aweme_list, aweme_detail), as resellers pass it on
+  | "research-api" // a TikTok Research API video (/v2/research/video/query/)
+  | "csv"; // a row of a CSV another collector (or our export) wrote
 
 export interface PostSource {
   kind: PostSourceKind;
