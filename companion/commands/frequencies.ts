@@ -60,7 +60,7 @@ const savePlots = async (
   const { saveCoOccurrencePlot } = await import("../plot/save-plot.ts");
   const files: string[] = [];
   for (const table of tables) {
-    const file = out ?? defaultPlotPath(dataDir, table.hashtag, new Date());
+    const file = out ?? (await defaultPlotPath(dataDir, table.hashtag, new Date()));
     await saveCoOccurrencePlot(table, file);
     if (!json) process.stderr.write(`Plot saved to ${file}\n`);
     files.push(file);
