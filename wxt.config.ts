@@ -10,5 +10,10 @@ export default defineConfig({
     permissions: ["storage", "tabs"],
     host_permissions: ["https://www.tiktok.com/*", "http://127.0.0.1/*"],
   },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // shared/export's CSV writer uses csv-stringify; its default build needs Node's Buffer, its browser build
+    // carries its own.
+    resolve: { alias: { "csv-stringify/sync": "csv-stringify/browser/esm/sync" } },
+  }),
 });
