@@ -106,4 +106,19 @@ describe("createCorpus", () => {
       /videoBytes must have/u,
     );
   });
+
+  it("serves hostileIds in place of the first tag's first ids, for clients that must refuse them", () => {
+    const plain = createCorpus({ seed: 5, tags, videoBytes });
+    const hostile = createCorpus({ seed: 5, tags, videoBytes, hostileIds: ["../../../../tmp/x", "/etc/x"] });
+    const [first, second, third] = hostile.posts("travel");
+    const realIds = plain.posts("travel").map((post) => post.id);
+    expect([first?.id, second?.id, third?.id]).toEqual(["../../../../tmp/x", "/etc/x", realIds[2]]);
+    expect(hostile.post("../../../../tmp/x")).toBe(first);
+    // The media URLs still name the real id, so a client that let the id through would get the bytes.
+    expect(hostile.post(realIds[0] as string)).toBe(first);
+    expect(first?.video?.playAddr).toContain(`/${realIds[0]}/`);
+    expect(() => createCorpus({ seed: 5, tags: { a: 1 }, videoBytes, hostileIds: ["x", "y"] })).toThrow(
+      /hostileIds: the first tag has no post number 2/u,
+    );
+  });
 });
