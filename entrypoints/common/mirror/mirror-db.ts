@@ -1,0 +1,100 @@
+import Dexie, { type Table } from "dexie";
+import type { Post } from "../../../shared/post/post.ts";
+
+/**
+ * The extension's one IndexedDB: the background worker fills it from the companion's sync feed, the dashboard
+ * (page and counting worker) reads it. No browser extension APIs here, so a Web Worker can import it.
+ */
+export const MIRROR_DB_NAME = "tiktok-hashtag-analysis";
+
+/** A post without `raw`: everything the CSV export and the posts table need, a fraction of the bytes. */
+export type MirrorPost = Omit<Post, "raw">;
+
+/** A post collected for a hashtag (the store's post_hashtags), which is not the same as carrying it. */
+export interface MirrorLink {
+  hashtag: string;
+  postId: string;
+  /** Copied from the post so counting reads links only (100k whole posts are too many bytes to count in 1 s). */
+  createTime?: number | null;
+  tags?: string[];
+}
+
+export interface MirrorRun {
+  id: number;
+  hashtag: string;
+  /** ISO 8601. */
+  startedAt: string;
+  finishedAt: string | null;
+  postsNew: number;
+  postsSeen: number;
+  error: string | null;
+}
+
+export interface MirrorFollow {
+  hashtag: string;
+  /** In words, e.g. "every 6h"; null when collected on demand only. */
+  schedule: string | null;
+}
+
+export interface MirrorVideo {
+  postId: string;
+  hashtag: string;
+}
+
+/** Small key/value state of the mirror itself. */
+export interface MirrorMeta {
+  key: MirrorMetaKey;
+  value: string | number | null;
+}
+
+/**
+ * syncCursor: the companion's change sequence the mirror holds everything up to (written in the same transaction
+ * as the rows, so a break never skips or repeats a page). lastSyncAt / lastSyncError: for the popup and dashboard.
+ */
+export type MirrorMetaKey = "syncCursor" | "lastSyncAt" | "lastSyncError";
+
+export interface MirrorTables {
+  posts: Table<MirrorPost, string>;
+  links: Table<MirrorLink, [string, string]>;
+  runs: Table<MirrorRun, number>;
+  follows: Table<MirrorFollow, string>;
+  videos: Table<MirrorVideo, string>;
+  meta: Table<MirrorMeta, MirrorMetaKey>;
+}
+
+export type MirrorDb = Dexie & MirrorTables;
+
+export const MIRROR_DB_VERSION = 2;
+
+/** Declares every schema version (Dexie upgrades an older database in place when it opens). */
+export const declareMirrorSchema = (db: Dexie): void => {
+  db.version(1).stores({
+    posts: "id",
+    links: "[hashtag+postId], hashtag, postId",
+    runs: "id, hashtag, startedAt",
+    follows: "hashtag",
+    videos: "postId, hashtag",
+  });
+  db.version(2)
+    .stores({ meta: "key" })
+    .upgrade(async (tx) => {
+      // Version 1 links lacked createTime/tags; copy them from the posts so counting can use links alone.
+      const links = tx.table<MirrorLink, [string, string]>("links");
+      const posts = tx.table<MirrorPost, string>("posts");
+      const old = await links.toArray();
+      const found = await posts.bulkGet(old.map((link) => link.postId));
+      await links.bulkPut(
+        old.map((link, index) => ({
+          ...link,
+          createTime: found[index]?.createTime ?? null,
+          tags: found[index]?.hashtags ?? [],
+        })),
+      );
+    });
+};
+
+export const openMirrorDb = (name = MIRROR_DB_NAME): MirrorDb => {
+  const db = new Dexie(name) as MirrorDb;
+  declareMirrorSchema(db);
+  return db;
+};
