@@ -12,6 +12,7 @@ import { readHashtagFile } from "../cli/read-hashtag-file.ts";
 import { requirePosts } from "../cli/require-posts.ts";
 import { UserError } from "../cli/user-error.ts";
 import { writeChunks, writeFileAtomically } from "../cli/write-file.ts";
+import { checkExportTarget } from "../export/export-target.ts";
 import { defaultPlotPath } from "../plot/plot-file.ts";
 import type { TimeRange } from "../store/post-store.ts";
 
@@ -97,6 +98,8 @@ export const registerFrequenciesCommand = (program: Command): void => {
         const range = parseTimeRange(options.since, options.until);
         if (options.out !== undefined && hashtags.length > 1)
           throw new UserError("--out names one file, so it works with one hashtag, not --file");
+        // As for export --out: never over the database's files or a device; replacing a file stays allowed.
+        if (options.out !== undefined) await checkExportTarget(options.out, { dataDir, force: true });
 
         const tables = frequencyTables(dataDir, hashtags, rows, range);
         const plots = options.plot ? await savePlots(tables, dataDir, options.out, json) : [];

@@ -86,6 +86,19 @@ describe("export --out refuses the store's own files, with or without --force", 
   });
 });
 
+describe("frequencies --out (table or plot) refuses the same targets", () => {
+  it.each([
+    ["the table over the database", ["-d"], () => join(data, "tiktok.db"), /it is the database's own file/u],
+    ["the plot over -wal", ["-p"], () => `${data}/../data/tiktok.db-wal`, /it is the database's own file/u],
+    ["the table over /dev/full", ["-d"], () => "/dev/full", /it is a device, not a regular file/u],
+  ])("%s", async (_what, mode, out, why) => {
+    const result = await runCli(["--data-dir", data, "frequencies", "travel", ...mode, "--out", out()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(why);
+    expect(storedPosts("travel")).toBe(3);
+  });
+});
+
 describe("export --out refuses what is not a regular file", () => {
   it("devices, folders, named pipes, links to nowhere: refused, and left as they were", async () => {
     const folder = temp.make();
