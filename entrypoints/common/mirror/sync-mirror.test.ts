@@ -1,0 +1,172 @@
+import "fake-indexeddb/auto";
+import Dexie from "dexie";
+import { afterEach, describe, expect, it } from "vitest";
+import { makePost } from "../../../companion/store/testing/make-post.ts";
+import { type MirrorDb, type MirrorPost, openMirrorDb } from "./mirror-db.ts";
+import { type FetchPage, type MirrorPage, singleFlight, syncMirror } from "./sync-mirror.ts";
+
+const slim = (id: string, hashtags: string[], createTime = 1_700_000_000): MirrorPost => {
+  const { raw: _raw, ...post } = makePost({ id, hashtags, createTime });
+  return post;
+};
+
+/** A companion's change log: one entry per post, each with the hashtag it was collected for. */
+const changeLog = (count: number) =>
+  Array.from({ length: count }, (_, index) => ({
+    post: slim(String(1000 + index), ["travel", index % 2 === 0 ? "food" : "sea"], 1_700_000_000 + index),
+    hashtag: "travel",
+  }));
+
+/** Serves the log in pages of `size` after the cursor, like the companion's feed; `failAt` pages fail once. */
+const feed = (log: ReturnType<typeof changeLog>, size: number, failAt = new Set<number>()) => {
+  const calls: Array<string | null> = [];
+  const fetchPage: FetchPage = async (cursor) => {
+    calls.push(cursor);
+    const start = cursor === null ? 0 : Number(cursor);
+    if (failAt.delete(start)) throw new Error("connection reset");
+    const slice = log.slice(start, start + size);
+    const page: MirrorPage = {
+      posts: slice.map((entry) => entry.post),
+      links: slice.map((entry) => ({ hashtag: entry.hashtag, postId: entry.post.id })),
+      runs: [],
+      videos: [],
+      nextCursor: String(start + slice.length),
+      hasMore: start + size < log.length,
+    };
+    return page;
+  };
+  return { fetchPage, calls };
+};
+
+const dbs: MirrorDb[] = [];
+const open = (name: string) => {
+  const db = openMirrorDb(name);
+  dbs.push(db);
+  return db;
+};
+afterEach(async () => {
+  const names = new Set(dbs.map((db) => db.name));
+  for (const db of dbs.splice(0)) db.close();
+  for (const name of names) await Dexie.delete(name);
+});
+
+describe("syncMirror", () => {
+  it("mirrors every page, links carrying the post's date and tags, and stores the cursor", async () => {
+    const db = open(`sync-${Math.random()}`);
+    const { fetchPage } = feed(changeLog(25), 10);
+    expect(await syncMirror(db, fetchPage)).toEqual({ changes: 50, cursor: "25" });
+    expect(await db.posts.count()).toBe(25);
+    expect(await db.links.where("hashtag").equals("travel").count()).toBe(25);
+    expect(await db.links.get(["travel", "1001"])).toEqual({
+      hashtag: "travel",
+      postId: "1001",
+      createTime: 1_700_000_001,
+      tags: ["travel", "sea"],
+    });
+    expect((await db.meta.get("syncCursor"))?.value).toBe("25");
+    expect((await db.meta.get("lastSyncError"))?.value).toBeNull();
+  });
+
+  it("after a dropped connection and a browser restart, resumes from its cursor: nothing missed, nothing twice", async () => {
+    const name = `sync-${Math.random()}`;
+    const log = changeLog(35);
+    const { fetchPage, calls } = feed(log, 10, new Set([20]));
+    const first = open(name);
+    await expect(syncMirror(first, fetchPage)).rejects.toThrow("connection reset");
+    expect(await first.posts.count()).toBe(20);
+    expect((await first.meta.get("lastSyncError"))?.value).toBe("connection reset");
+    first.close();
+
+    const restarted = open(name);
+    const result = await syncMirror(restarted, fetchPage);
+    expect(result.cursor).toBe("35");
+    // The second run starts where the first stopped, not at the beginning.
+    expect(calls).toEqual([null, "10", "20", "20", "30"]);
+    expect(await restarted.posts.count()).toBe(35);
+    expect(await restarted.links.count()).toBe(35);
+    expect((await restarted.posts.toCollection().primaryKeys()).sort()).toEqual(
+      log.map((e) => e.post.id).sort(),
+    );
+  });
+
+  it("a page delivered twice, or a post changed later, updates in place instead of adding rows", async () => {
+    const db = open(`sync-${Math.random()}`);
+    const post = slim("7", ["travel"]);
+    const again = { ...slim("7", ["travel", "beach"]), description: "edited" };
+    const pages: MirrorPage[] = [
+      {
+        posts: [post],
+        links: [{ hashtag: "travel", postId: "7" }],
+        runs: [],
+        videos: [],
+        nextCursor: "1",
+        hasMore: true,
+      },
+      {
+        posts: [post],
+        links: [{ hashtag: "travel", postId: "7" }],
+        runs: [],
+        videos: [],
+        nextCursor: "2",
+        hasMore: true,
+      },
+      // Linked to a second hashtag, then updated without a link in the same page.
+      {
+        posts: [],
+        links: [{ hashtag: "beach", postId: "7" }],
+        runs: [],
+        videos: [],
+        nextCursor: "3",
+        hasMore: true,
+      },
+      { posts: [again], links: [], runs: [], videos: [], nextCursor: "4", hasMore: false },
+    ];
+    let index = 0;
+    await syncMirror(db, async () => pages[index++] as MirrorPage);
+    expect(await db.posts.toArray()).toEqual([again]);
+    expect(await db.links.toArray()).toEqual([
+      { hashtag: "beach", postId: "7", createTime: again.createTime, tags: ["travel", "beach"] },
+      { hashtag: "travel", postId: "7", createTime: again.createTime, tags: ["travel", "beach"] },
+    ]);
+  });
+
+  it("replaces the follows when the page carries them, and keeps runs and videos by key", async () => {
+    const db = open(`sync-${Math.random()}`);
+    await db.follows.put({ hashtag: "old", schedule: null });
+    const run = {
+      id: 1,
+      hashtag: "travel",
+      startedAt: "2026-01-01T00:00:00Z",
+      finishedAt: null,
+      postsNew: 0,
+      postsSeen: 0,
+      error: null,
+    };
+    const page: MirrorPage = {
+      posts: [],
+      links: [],
+      runs: [run, { ...run, finishedAt: "2026-01-01T00:01:00Z", postsNew: 3 }],
+      videos: [{ postId: "7", hashtag: "travel" }],
+      follows: [{ hashtag: "travel", schedule: "every 6h" }],
+      nextCursor: "9",
+      hasMore: false,
+    };
+    await syncMirror(db, async () => page);
+    expect(await db.follows.toArray()).toEqual([{ hashtag: "travel", schedule: "every 6h" }]);
+    expect(await db.runs.toArray()).toEqual([{ ...run, finishedAt: "2026-01-01T00:01:00Z", postsNew: 3 }]);
+    expect(await db.videos.count()).toBe(1);
+  });
+});
+
+describe("singleFlight", () => {
+  it("shares a running task between callers and runs again once it is done", async () => {
+    let runs = 0;
+    const task = singleFlight(async () => {
+      runs += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return runs;
+    });
+    expect(await Promise.all([task(), task()])).toEqual([1, 1]);
+    expect(await task()).toBe(2);
+  });
+});
