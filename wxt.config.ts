@@ -1,15 +1,24 @@
 import preact from "@preact/preset-vite";
 import { defineConfig } from "wxt";
+import { CHROME_EXTENSION_KEY } from "./shared/api/extension-identity.ts";
+
+/** Firefox's fixed add-on id: the companion allows moz-extension:// origins and relies on the token there. */
+const GECKO_ID = "tiktok-hashtag-analysis@localhost";
 
 export default defineConfig({
   manifestVersion: 3,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: "TikTok Hashtag Analysis",
     description:
       "Collect TikTok posts by hashtag into a local database and study which hashtags travel together.",
-    permissions: ["storage", "tabs"],
+    // storage: the token and settings; alarms: the mirror's schedule; tabs: the popup reads the active tab's URL.
+    permissions: ["storage", "alarms", "tabs"],
     host_permissions: ["https://www.tiktok.com/*", "http://127.0.0.1/*"],
-  },
+    // The key fixes the Chrome id, so the companion's CORS rule and its pairing link name exactly this build.
+    ...(browser === "firefox"
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: "115.0" } } }
+      : { key: CHROME_EXTENSION_KEY }),
+  }),
   vite: () => ({
     plugins: [preact()],
     // shared/export's CSV writer uses csv-stringify; its default build needs Node's Buffer, its browser build
