@@ -94,6 +94,16 @@ export const API_ROUTES = {
   posts: "/api/hashtags/:tag/posts",
   frequencies: "/api/hashtags/:tag/frequencies",
   postItems: "/api/posts",
+  // Jobs, follows and the sync feed (schemas in jobs.ts, follows.ts, sync.ts, runs.ts beside this file).
+  follows: "/api/follows",
+  follow: "/api/follows/:tag",
+  jobs: "/api/jobs",
+  jobsEvents: "/api/jobs/events",
+  job: "/api/jobs/:id",
+  jobEvents: "/api/jobs/:id/events",
+  jobCancel: "/api/jobs/:id/cancel",
+  sync: "/api/sync",
+  runs: "/api/hashtags/:tag/runs",
 } as const;
 
 /** A route with its :tag filled in. */
