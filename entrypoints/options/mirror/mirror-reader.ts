@@ -1,4 +1,4 @@
-import type { Table } from "dexie";
+import Dexie, { type Table } from "dexie";
 import type { CountablePost, DashboardPost } from "../analysis/analyse-hashtag.ts";
 import type { PostLoader } from "../analysis/analyser.ts";
 import type { HashtagRow, RunRow } from "../views/dashboard-model.ts";
@@ -33,11 +33,21 @@ export interface MirrorTables {
 }
 
 /**
+ * A hashtag's links, read along the primary key [hashtag+postId]: in Chromium a range of the table itself reads
+ * about four times faster than the same rows through the hashtag index (100k links: 2.3 s against 9.5 s).
+ */
+const linksOf = (tables: MirrorTables, hashtag: string): Promise<MirrorLink[]> =>
+  tables.links
+    .where("[hashtag+postId]")
+    .between([hashtag, Dexie.minKey], [hashtag, Dexie.maxKey], true, true)
+    .toArray();
+
+/**
  * What counting needs of the posts collected for `hashtag`: from the links alone when they carry it (a tenth of
  * the bytes of whole posts), else from the posts.
  */
 export const loadCountablePosts = async (tables: MirrorTables, hashtag: string): Promise<CountablePost[]> => {
-  const links = await tables.links.where("hashtag").equals(hashtag).toArray();
+  const links = await linksOf(tables, hashtag);
   if (links.every((link) => link.tags !== undefined && link.createTime !== undefined))
     return links.map((link) => ({
       id: link.postId,
@@ -50,7 +60,7 @@ export const loadCountablePosts = async (tables: MirrorTables, hashtag: string):
 
 /** The posts collected for `hashtag`. */
 export const loadHashtagPosts = async (tables: MirrorTables, hashtag: string): Promise<DashboardPost[]> => {
-  const links = await tables.links.where("hashtag").equals(hashtag).toArray();
+  const links = await linksOf(tables, hashtag);
   const posts = await tables.posts.bulkGet(links.map((link) => link.postId));
   return posts.filter((post): post is DashboardPost => post !== undefined);
 };
@@ -68,11 +78,20 @@ export const readHashtagRows = async (
   const [follows, runs, postCounts, videos] = await Promise.all([
     tables.follows.toArray(),
     tables.runs.orderBy("startedAt").reverse().toArray(),
-    // Keys only: counting 100k links must not read 100k objects.
-    tables.links.orderBy("hashtag").keys(),
+    // One cursor step per hashtag, then index counts: the front page never reads the links themselves.
+    tables.links
+      .orderBy("hashtag")
+      .uniqueKeys()
+      .then((tags) =>
+        Promise.all(
+          (tags as string[]).map(
+            async (tag) => [tag, await tables.links.where("hashtag").equals(tag).count()] as const,
+          ),
+        ),
+      ),
     tables.videos.toArray(),
   ]);
-  const posts = countBy(postCounts as string[], (tag) => tag);
+  const posts = new Map(postCounts);
   const videoCounts = countBy(videos, (video) => video.hashtag);
   const followed = new Map(follows.map((follow) => [follow.hashtag, follow]));
   const lastRun = new Map<string, RunRow>();
