@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -109,6 +109,14 @@ describe("downloadFile", () => {
     expect(Number(seen[1]?.range?.slice(6, -1))).toBeGreaterThan(0);
     expect(result.sha256).toBe(sha(FILE));
     expect(await readFile(join(folder, "b.mp4"))).toEqual(FILE);
+  });
+
+  it("never writes through a .part that is a symbolic link (one swapped in after the path was checked)", async () => {
+    await writeFile(join(folder, "victim"), "keep me");
+    await symlink(join(folder, "victim"), join(folder, "linked.mp4.part"));
+    await expect(download("linked.mp4")).rejects.toThrow(/ELOOP/u);
+    expect(await readFile(join(folder, "victim"), "utf8")).toBe("keep me");
+    expect(seen).toEqual([]);
   });
 
   it("resumes a .part left by an earlier run", async () => {

@@ -65,7 +65,8 @@ const fetchOnce = async (
   rangeStarts: number[],
 ): Promise<number> => {
   const { url, label, signal } = options;
-  const handle = await open(part, constants.O_RDWR | constants.O_CREAT);
+  // The path was checked inside the data folder; O_NOFOLLOW keeps a link swapped in since from redirecting it.
+  const handle = await open(part, constants.O_RDWR | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0));
   try {
     const offset = (await handle.stat()).size;
     if (offset > 0) rangeStarts.push(offset);
