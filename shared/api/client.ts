@@ -1,0 +1,165 @@
+/**
+ * A typed fetch client for the companion's API: the Bearer token on every call, answers checked against the
+ * shared zod contract, and a busy store (503 + Retry-After) or a dropped connection retried with backoff, so a
+ * batch the extension sends is either stored or its caller gets an error, never lost in silence.
+ */
+import type { z } from "zod";
+import { parseJson } from "../json/parse-json.ts";
+
+export interface ApiClientOptions {
+  /** e.g. http://127.0.0.1:17717 */
+  baseUrl: string;
+  /** The pairing token, or a function reading the current one (it can change after pairing). */
+  token: string | null | (() => string | null);
+  fetch?: typeof fetch;
+  /** Retries after the first attempt (default 5). */
+  retries?: number;
+  /** Upper bound for one wait, whatever Retry-After asks (default 10 s). */
+  maxWaitMs?: number;
+  /** First backoff step for network errors and 503s without Retry-After (default 250 ms, doubled each time). */
+  backoffMs?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** The companion answered with an error status; `status` and its `{error}` message are kept. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** Nothing answered at the base URL, also after the retries. */
+export class ApiUnreachableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ApiUnreachableError";
+  }
+}
+
+export interface RequestOptions<T> {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  /** Serialised with JSON.stringify. */
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  /** Validates the answer; omit for answers without a body (204). */
+  schema?: z.ZodType<T>;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+
+/** Retry-After in seconds or as an HTTP date; undefined when absent or unreadable. */
+export const retryAfterMs = (header: string | null, now = Date.now()): number | undefined => {
+  if (header === null || header.trim() === "") return undefined;
+  if (/^\d+$/u.test(header.trim())) return Number(header.trim()) * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+};
+
+const errorMessage = (status: number, text: string): string => {
+  try {
+    const body = JSON.parse(text) as { error?: unknown };
+    if (typeof body.error === "string") return body.error;
+  } catch {
+    // Not JSON (a proxy's page, an empty body): the status says enough.
+  }
+  return `The companion answered ${status}`;
+};
+
+export const createApiClient = (options: ApiClientOptions) => {
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const retries = options.retries ?? 5;
+  const maxWaitMs = options.maxWaitMs ?? 10_000;
+  const backoffMs = options.backoffMs ?? 250;
+  const sleep = options.sleep ?? defaultSleep;
+  const token = (): string | null => (typeof options.token === "function" ? options.token() : options.token);
+
+  const url = (path: string, query: RequestOptions<unknown>["query"]): URL => {
+    const result = new URL(path, options.baseUrl);
+    for (const [key, value] of Object.entries(query ?? {}))
+      if (value !== undefined) result.searchParams.set(key, String(value));
+    return result;
+  };
+
+  async function request<T>(path: string, init: RequestOptions<T> = {}): Promise<T> {
+    const headers = new Headers(init.headers);
+    const current = token();
+    if (current !== null) headers.set("Authorization", `Bearer ${current}`);
+    const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+    if (body !== undefined) headers.set("Content-Type", "application/json");
+    const target = url(path, init.query);
+    for (let attempt = 0; ; attempt++) {
+      const backoff = Math.min(backoffMs * 2 ** attempt, maxWaitMs);
+      let response: Response;
+      try {
+        response = await fetchImpl(target, {
+          method: init.method ?? "GET",
+          headers,
+          body,
+          signal: init.signal,
+        });
+      } catch (error) {
+        if (init.signal?.aborted) throw error;
+        if (attempt >= retries)
+          throw new ApiUnreachableError(`The companion does not answer at ${options.baseUrl}`, {
+            cause: error,
+          });
+        await sleep(backoff, init.signal);
+        continue;
+      }
+      if (response.status === 503 && attempt < retries) {
+        // Drain the body so the connection can be reused while waiting.
+        await response.text().catch(() => "");
+        const asked = retryAfterMs(response.headers.get("Retry-After"));
+        await sleep(Math.min(asked ?? backoff, maxWaitMs), init.signal);
+        continue;
+      }
+      const text = await response.text();
+      if (!response.ok) throw new ApiError(response.status, errorMessage(response.status, text));
+      if (init.schema === undefined) return undefined as T;
+      let value: unknown;
+      try {
+        value = parseJson(text);
+      } catch {
+        throw new ApiError(response.status, `The companion's answer to ${path} is not JSON`);
+      }
+      const checked = init.schema.safeParse(value);
+      if (!checked.success)
+        throw new ApiError(
+          response.status,
+          `The companion's answer to ${path} does not match the contract: ${checked.error.issues[0]?.message ?? "invalid"}`,
+        );
+      return checked.data;
+    }
+  }
+
+  return {
+    request,
+    get: <T>(path: string, schema: z.ZodType<T>, query?: RequestOptions<T>["query"]) =>
+      request(path, { schema, query }),
+    post: <T>(path: string, body: unknown, schema?: z.ZodType<T>) =>
+      request(path, { method: "POST", body, schema }),
+    put: <T>(path: string, body: unknown, schema?: z.ZodType<T>) =>
+      request(path, { method: "PUT", body, schema }),
+    delete: (path: string) => request<undefined>(path, { method: "DELETE" }),
+  };
+};
+
+export type ApiClient = ReturnType<typeof createApiClient>;
