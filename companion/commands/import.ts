@@ -55,8 +55,9 @@ export const registerImportCommand = (program: Command): void => {
       if (json) return writeChunks(process.stdout, [`${JSON.stringify(summaries)}\n`]);
       const total = (key: "new" | "seen" | "rejected" | "videos") =>
         summaries.reduce((sum, summary) => sum + summary[key], 0);
+      const posts = total("new") + total("seen");
       await writeChunks(process.stdout, [
-        `Imported ${summaries.length} file(s): ${total("new")} new posts, ${total("seen")} already stored, ${total("rejected")} rejected, ${total("videos")} videos\n`,
+        `Imported ${posts} post${posts === 1 ? "" : "s"} from ${summaries.length} file${summaries.length === 1 ? "" : "s"}: ${total("new")} new, ${total("seen")} already stored, ${total("rejected")} rejected, ${total("videos")} videos\n`,
       ]);
     });
 };

@@ -33,6 +33,15 @@ describe("detectFormat", () => {
     expect(await detectFormat(file("bom.json", '\uFEFF[{"id": 1}]'))).toBe("json-array");
   });
 
+  it("reads a JSON document written on one line as a document, not as one NDJSON line", async () => {
+    expect(await detectFormat(file("compact.json", '{"itemList":[{"id":"1"}]}\n'))).toBe("json-document");
+    expect(await detectFormat(file("compact-no-newline.json", '{"itemList":[]}'))).toBe("json-document");
+    // The second line may start past the first chunk read: the size says more follows.
+    const long = `{"id":"1","desc":"${"x".repeat(64 * 1024 - 20)}"}`;
+    expect(await detectFormat(file("two.json", `${long}\n{"id":"2"}\n`))).toBe("ndjson");
+    expect(await detectFormat(file("one.ndjson", '{"id":"1"}\n'))).toBe("ndjson");
+  });
+
   it("knows the seed's id files by name", async () => {
     expect(await detectFormat(file("post_ids.json", "{}"))).toBe("seed-post-ids");
     expect(await detectFormat(file("video_ids.json", "{}"))).toBe("seed-video-ids");

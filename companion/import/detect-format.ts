@@ -13,10 +13,11 @@ export type FileFormat =
 /** NDJSON lines are usually a few KB; a first line longer than this is not worth sniffing. */
 const MAX_HEAD_BYTES = 16 * 1024 * 1024;
 
-/** The file's first line (or its first MAX_HEAD_BYTES), and whether more follows it. */
-const readHead = async (file: string): Promise<{ firstLine: string; rest: string }> => {
+/** The file's first line (or its first MAX_HEAD_BYTES), what was read after it, and whether more follows it. */
+const readHead = async (file: string): Promise<{ firstLine: string; rest: string; more: boolean }> => {
   const handle = await open(file, "r");
   try {
+    const { size } = await handle.stat();
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -31,9 +32,12 @@ const readHead = async (file: string): Promise<{ firstLine: string; rest: string
       .toString("utf8")
       .replace(/^\uFEFF/u, "");
     const newline = text.indexOf("\n");
-    return newline === -1
-      ? { firstLine: text, rest: "" }
-      : { firstLine: text.slice(0, newline), rest: text.slice(newline + 1) };
+    const rest = newline === -1 ? "" : text.slice(newline + 1);
+    return {
+      firstLine: newline === -1 ? text : text.slice(0, newline),
+      rest,
+      more: rest.trim() !== "" || total < size,
+    };
   } finally {
     await handle.close();
   }
@@ -53,7 +57,7 @@ export const detectFormat = async (file: string): Promise<FileFormat> => {
   const name = basename(file).toLowerCase();
   if (name === "post_ids.json") return "seed-post-ids";
   if (name === "video_ids.json") return "seed-video-ids";
-  const { firstLine, rest } = await readHead(file);
+  const { firstLine, rest, more } = await readHead(file);
   const start = (firstLine + rest).trimStart();
   const first = start[0];
   if (first === undefined) throw new UserError(`${file} is empty`);
@@ -64,6 +68,8 @@ export const detectFormat = async (file: string): Promise<FileFormat> => {
       `${file} is not JSON, NDJSON or a TikTok page (it starts with ${JSON.stringify(first)})`,
     );
   if ([".ndjson", ".jsonl"].includes(extname(name))) return "ndjson";
-  // A pretty-printed document's first line ("{") is not JSON on its own; an NDJSON record's is.
+  // A pretty-printed document's first line ("{") is not JSON on its own; an NDJSON record's is. A file of one
+  // JSON line is a document written compactly: reported as such, not as "line 1".
+  if (!more) return "json-document";
   return isJson(firstLine.trim()) ? "ndjson" : "json-document";
 };

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { hashtagFromUrl } from "../../shared/hashtag/tag-page-url.ts";
+import { describeShape } from "../../shared/post/describe-shape.ts";
 import type { Post } from "../../shared/post/post.ts";
 import type { Progress } from "../cli/progress.ts";
 import { UserError } from "../cli/user-error.ts";
@@ -85,6 +86,19 @@ class BatchWriter {
   }
 }
 
+/** Why a file gave no post, so a shape we cannot read never looks like a successful import. */
+const whatWasFound = (summary: ImportSummary, first: { value: unknown } | null): string => {
+  if (first === null)
+    return summary.format === "json-array" ? "found an empty list" : "found only blank lines";
+  if (summary.rejected > 0) {
+    const reason = summary.rejections[0] ?? "";
+    const all = `all ${summary.rejected} record(s) were rejected (first: ${reason})`;
+    // A document of no known shape is described by its rejection already.
+    return reason.includes("known TikTok response") ? all : `${all}, in ${describeShape(first.value)}`;
+  }
+  return `found ${describeShape(first.value)}`;
+};
+
 export interface ImportFileOptions {
   format: FileFormat;
   /** The hashtag the posts were collected for; when absent, each post's Zeeschuimer tag page says. */
@@ -109,7 +123,10 @@ export const importFile = async (
     const writer = new BatchWriter(store, summary, seenAt);
     const onBytes = (bytes: number) =>
       options.progress.increment(bytes, `${summary.new + summary.seen} posts`);
-    for await (const { results, where } of readPosts(file, options.format, onBytes)) {
+    let posts = 0;
+    let firstValue: { value: unknown } | null = null;
+    for await (const { results, where, value } of readPosts(file, options.format, onBytes)) {
+      firstValue ??= { value };
       for (const result of results) {
         if (!result.ok) {
           summary.rejected++;
@@ -122,9 +139,12 @@ export const importFile = async (
           throw new UserError(
             `${file} ${where}: cannot tell which hashtag post ${result.post.id} was collected for; pass --hashtag <hashtag>`,
           );
+        posts++;
         writer.add(hashtag, result.post);
       }
     }
+    if (posts === 0)
+      throw new UserError(`${file}: no post could be read; ${whatWasFound(summary, firstValue)}`);
     writer.finish();
     options.progress.increment(0, `${summary.new + summary.seen} posts`);
   });

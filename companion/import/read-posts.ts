@@ -2,7 +2,8 @@ import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
 import { pipeline, Transform } from "node:stream";
 import { parseJson } from "../../shared/json/parse-json.ts";
-import { itemsFromHtml } from "../../shared/post/extract-items.ts";
+import { describeShape } from "../../shared/post/describe-shape.ts";
+import { dataScriptsFromHtml, itemsFromHtml } from "../../shared/post/extract-items.ts";
 import { parseFoundItem } from "../../shared/post/parse-any.ts";
 import type { ParseResult } from "../../shared/post/post.ts";
 import { UserError } from "../cli/user-error.ts";
@@ -15,6 +16,8 @@ import { LineTooLongError, readLines } from "./read-lines.ts";
 export interface LocatedPosts {
   results: ParseResult[];
   where: string;
+  /** The JSON value the results were read from, to describe a file that gave no post. */
+  value: unknown;
 }
 
 export type OnBytes = (bytes: number) => void;
@@ -59,7 +62,7 @@ async function* readJsonArray(file: string, onBytes: OnBytes): AsyncGenerator<Lo
   try {
     for await (const element of elements as AsyncIterable<ArrayElement>) {
       index = element.key + 1;
-      yield { results: parseImportValue(element.value), where: `item ${index}` };
+      yield { results: parseImportValue(element.value), where: `item ${index}`, value: element.value };
     }
   } catch (error) {
     const where = (await endsWith(file, "]"))
@@ -82,7 +85,7 @@ async function* readNdjson(file: string, onBytes: OnBytes): AsyncGenerator<Locat
       } catch (error) {
         throw new UserError(`${file} line ${number} is not valid JSON: ${oneLine((error as Error).message)}`);
       }
-      yield { results: parseImportValue(value), where: `line ${number}` };
+      yield { results: parseImportValue(value), where: `line ${number}`, value };
     }
   } catch (error) {
     if (error instanceof LineTooLongError)
@@ -121,14 +124,25 @@ async function* readJsonDocument(file: string, onBytes: OnBytes): AsyncGenerator
     const message = (error as Error).message;
     throw new UserError(`${file} is not valid JSON${lineOf(text, message)}: ${oneLine(message)}`);
   }
-  yield { results: parseImportValue(value), where: "the document" };
+  yield { results: parseImportValue(value), where: "the document", value };
 }
 
 async function* readHtmlPage(file: string, onBytes: OnBytes): AsyncGenerator<LocatedPosts> {
-  const found = itemsFromHtml(await readWhole(file, onBytes));
-  if (found.length === 0)
-    throw new UserError(`${file} is a page without TikTok post data (no data script found)`);
-  yield { results: found.map((item) => parseFoundItem(item, null, null)), where: "the page" };
+  const html = await readWhole(file, onBytes);
+  const found = itemsFromHtml(html);
+  if (found.length === 0) {
+    const scripts = Object.entries(dataScriptsFromHtml(html));
+    if (scripts.length === 0)
+      throw new UserError(`${file} is a page without TikTok post data (no data script found)`);
+    throw new UserError(
+      `${file} is a page whose data script has no posts: ${scripts.map(([id, value]) => `${id} is ${describeShape(value)}`).join("; ")}`,
+    );
+  }
+  yield {
+    results: found.map((item) => parseFoundItem(item, null, null)),
+    where: "the page",
+    value: found.map((item) => item.item),
+  };
 }
 
 /** The posts of a file, streamed where the format allows. */

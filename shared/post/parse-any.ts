@@ -1,4 +1,5 @@
 import { asArray, at, isObject, type Json } from "./coerce.ts";
+import { describeShape } from "./describe-shape.ts";
 import {
   type FoundItem,
   isSearchEntry,
@@ -80,6 +81,8 @@ const ENVELOPE_KEYS = [
 ] as const;
 const MAX_ENVELOPE_DEPTH = 2;
 
+const POST_KEYS = ["id", "desc", "createTime", "author", "stats", "video", "text", "authorMeta"] as const;
+
 const anyOk = (results: ParseResult[]): boolean => results.some((result) => result.ok);
 
 /** A list of records; search responses mix post entries ({type: 1, item}) with users and others, skipped. */
@@ -137,7 +140,12 @@ const parseAt = (document: unknown, url: string | null, depth: number): ParseRes
 export const parseDocument = (document: unknown, url: string | null = null): ParseResult[] => {
   if (!Array.isArray(document) && !isObject(document))
     return [{ ok: false, reason: `expected JSON posts, got ${describe(document)}` }];
+  // A record is read as itself first: a Zeeschuimer record's data is a post, not an envelope around one.
+  if (isObject(document) && (recordKind(document) !== "item-struct" || "id" in document))
+    return [parseRecord(document, { url })];
   const results = parseAt(document, url, 0);
   if (results !== null && (anyOk(results) || Array.isArray(document) || results.length > 0)) return results;
-  return [parseRecord(document, { url })];
+  // Something with a post's fields is a post missing its id, and is told so.
+  if (POST_KEYS.some((key) => key in document)) return [parseRecord(document, { url })];
+  return [{ ok: false, reason: `not a post or a known TikTok response: ${describeShape(document)}` }];
 };

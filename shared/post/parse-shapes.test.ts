@@ -107,15 +107,13 @@ describe("envelopes from API resellers and wrappers", () => {
   });
 
   it("goes no deeper than two levels, and never takes lists that are not posts", () => {
-    expect(parseDocument({ a: { data: { itemList: [{ id: "1" }] } } })).toEqual([
-      { ok: false, reason: "post has no id" },
-    ]);
-    expect(parseDocument({ data: { data: { data: [{ id: "1" }] } } })).toEqual([
-      { ok: false, reason: "post has no id" },
-    ]);
-    expect(parseDocument({ data: { users: [{ id: "1" }] } })).toEqual([
-      { ok: false, reason: "post has no id" },
-    ]);
+    const unknown = {
+      ok: false,
+      reason: expect.stringMatching(/^not a post or a known TikTok response: an object with the keys/u),
+    };
+    expect(parseDocument({ a: { data: { itemList: [{ id: "1" }] } } })).toEqual([unknown]);
+    expect(parseDocument({ data: { data: { data: [{ id: "2" }] } } })).toEqual([unknown]);
+    expect(parseDocument({ data: { users: [{ id: "3" }] } })).toEqual([unknown]);
   });
 });
 
@@ -154,6 +152,20 @@ describe("TikTok Research API", () => {
     expect(parseRecord(rounded)).toEqual({
       ok: false,
       reason: expect.stringMatching(/beyond 2\^53/u),
+    });
+  });
+});
+
+describe("records are read as themselves before any envelope", () => {
+  it("keeps a Zeeschuimer record's source instead of reading its data as an enveloped post", () => {
+    const [result] = parseDocument({
+      data: { id: "1" },
+      timestamp_collected: 1700000000000,
+      source_platform_url: "https://www.tiktok.com/tag/travel",
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      post: { source: { kind: "zeeschuimer", url: "https://www.tiktok.com/tag/travel" } },
     });
   });
 });

@@ -145,9 +145,11 @@ describe("bad data folders", () => {
 
   it("reports an empty store", async () => {
     const empty = join(temp.make(), "data");
-    expect(
-      (await runCli(["--data-dir", empty, "import", "--hashtag", "travel", file("none.json", "[]")])).code,
-    ).toBe(0);
+    // An empty list is no import (non-zero, saying so), but it leaves the store created and empty.
+    expectOneLineError(
+      await runCli(["--data-dir", empty, "import", "--hashtag", "travel", file("none.json", "[]")]),
+      /none\.json: no post could be read; found an empty list/,
+    );
     expectOneLineError(await runCli(["--data-dir", empty, "export", "travel"]), /has no posts yet/);
   });
 
