@@ -213,17 +213,31 @@ class SqliteStore implements CompanionStore {
   }
 }
 
+export interface OpenOptions {
+  /**
+   * How long a write waits for another process's write transaction, after opening. The CLI waits (default
+   * BUSY_TIMEOUT_MS); the API server passes 0, because better-sqlite3 waits synchronously and would freeze every
+   * request, so it answers 503 at once instead (SQLITE_BUSY).
+   */
+  busyTimeoutMs?: number;
+}
+
 /**
  * Opens (creating if needed) data/tiktok.db. WAL lets readers work while one process writes; synchronous=FULL
  * makes every commit survive a crash; the busy timeout makes a second writer wait instead of failing.
  */
-export const openSqliteStore = (dataDir: string): CompanionStore => {
+export const openSqliteStore = (dataDir: string, options: OpenOptions = {}): CompanionStore => {
   const db = new Database(databasePath(dataDir), { timeout: BUSY_TIMEOUT_MS });
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
     migrate(db);
+    // A kill -9 can leave a large -wal behind until the next write; fold it back now. Without waiting: if another
+    // process is busy, its own commits checkpoint the log anyway.
+    db.pragma("busy_timeout = 0");
+    db.pragma("wal_checkpoint(TRUNCATE)");
+    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`);
   } catch (error) {
     db.close();
     throw error;
