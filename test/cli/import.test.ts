@@ -177,6 +177,8 @@ describe("import of each file format", () => {
     expect(result.stderr).toBe(
       `${sharedFixture("zeeschuimer.ndjson")}: 3 new, 0 already stored, 3 newly linked, 0 rejected (#travel)\n`,
     );
-    expect(result.stdout).toBe("Imported 3 posts from 1 file: 3 new, 0 already stored, 0 rejected, 0 videos\n");
+    expect(result.stdout).toBe(
+      "Imported 3 posts from 1 file: 3 new, 0 already stored, 0 rejected, 0 videos\n",
+    );
   });
 });
