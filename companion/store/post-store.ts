@@ -1,5 +1,6 @@
 import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
+import type { EngineTables } from "./engine-tables.ts";
 
 /** One collection run of one hashtag by one source. */
 export interface CollectionRun {
@@ -102,4 +103,6 @@ export interface CompanionStore extends PostStore {
   /** Every stored post, whatever hashtag. */
   totalPosts(): number;
   schemaVersion(): number;
+  /** Jobs, followed hashtags and the sync feed (companion/jobs, the API), on the same connection. */
+  readonly engine: EngineTables;
 }

@@ -66,4 +66,81 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX videos_by_hashtag ON videos (hashtag);
   `,
+  // 2: the sync feed, jobs and followed hashtags (companion/jobs, the extension's API).
+  `
+  -- One row per changed post or run; a new change moves it to the end with the next seq. Triggers write it, so
+  -- every writer (collectors, imports, links, media, the CLI in another process) bumps it in its own
+  -- transaction, and a reader never sees seq N+1 committed before N. DELETE + INSERT rather than INSERT OR
+  -- REPLACE: a trigger's conflict clause gives way to the outer statement's (INSERT OR IGNORE would keep the old seq).
+  CREATE TABLE changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,            -- 'post' or 'run'
+    key TEXT NOT NULL,             -- the post id, or the run id as text
+    UNIQUE (kind, key)
+  );
+  CREATE TRIGGER post_inserted AFTER INSERT ON posts BEGIN
+    DELETE FROM changes WHERE kind = 'post' AND key = NEW.id;
+    INSERT INTO changes (kind, key) VALUES ('post', NEW.id);
+  END;
+  -- Only when what a client sees changed: a post seen again unchanged moves only its last_seen.
+  CREATE TRIGGER post_updated AFTER UPDATE ON posts WHEN OLD.json IS NOT NEW.json BEGIN
+    DELETE FROM changes WHERE kind = 'post' AND key = NEW.id;
+    INSERT INTO changes (kind, key) VALUES ('post', NEW.id);
+  END;
+  CREATE TRIGGER post_linked AFTER INSERT ON post_hashtags BEGIN
+    DELETE FROM changes WHERE kind = 'post' AND key = NEW.post_id;
+    INSERT INTO changes (kind, key) VALUES ('post', NEW.post_id);
+  END;
+  CREATE TRIGGER video_inserted AFTER INSERT ON videos BEGIN
+    DELETE FROM changes WHERE kind = 'post' AND key = NEW.post_id;
+    INSERT INTO changes (kind, key) VALUES ('post', NEW.post_id);
+  END;
+  CREATE TRIGGER video_updated AFTER UPDATE ON videos BEGIN
+    DELETE FROM changes WHERE kind = 'post' AND key = NEW.post_id;
+    INSERT INTO changes (kind, key) VALUES ('post', NEW.post_id);
+  END;
+  CREATE TRIGGER run_inserted AFTER INSERT ON runs BEGIN
+    DELETE FROM changes WHERE kind = 'run' AND key = CAST(NEW.id AS TEXT);
+    INSERT INTO changes (kind, key) VALUES ('run', CAST(NEW.id AS TEXT));
+  END;
+  CREATE TRIGGER run_updated AFTER UPDATE ON runs BEGIN
+    DELETE FROM changes WHERE kind = 'run' AND key = CAST(NEW.id AS TEXT);
+    INSERT INTO changes (kind, key) VALUES ('run', CAST(NEW.id AS TEXT));
+  END;
+  INSERT INTO changes (kind, key) SELECT 'post', id FROM posts ORDER BY rowid;
+  INSERT INTO changes (kind, key) SELECT 'run', CAST(id AS TEXT) FROM runs ORDER BY id;
+
+  CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    request TEXT NOT NULL,         -- JSON: hashtags, posts, videos, limit, since, source
+    origin TEXT NOT NULL,          -- 'api' or 'follow'
+    state TEXT NOT NULL,           -- queued, running, done, failed, cancelled, interrupted
+    progress TEXT NOT NULL,        -- JSON: one entry per hashtag
+    error TEXT,                    -- JSON: {kind, message, retryAt}
+    created_at TEXT NOT NULL,
+    started_at TEXT,
+    finished_at TEXT
+  );
+  CREATE INDEX jobs_by_state ON jobs (state, id);
+
+  -- What SSE clients missed while away (Last-Event-ID); only the latest few thousand are kept.
+  CREATE TABLE job_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    job_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    message TEXT,
+    job TEXT NOT NULL              -- JSON: the job after the event
+  );
+  CREATE INDEX job_events_by_job ON job_events (job_id, seq);
+
+  CREATE TABLE follows (
+    hashtag TEXT PRIMARY KEY,
+    every TEXT,                    -- ms-style ('6h'); NULL: followed without a schedule
+    posts INTEGER NOT NULL,
+    videos INTEGER NOT NULL,
+    post_limit INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    last_queued_at TEXT            -- when the schedule last queued it
+  );
+  `,
 ];

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
 import { requireHashtag } from "../../shared/hashtag/hashtag.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
+import { type EngineTables, engineTables } from "./engine-tables.ts";
 import { migrate, schemaVersion } from "./migrate.ts";
 import { assertInside, databasePath } from "./paths.ts";
 import type {
@@ -29,6 +30,7 @@ class SqliteStore implements CompanionStore {
   private readonly upsert: ReturnType<typeof createUpsert>;
   private readonly runLog: ReturnType<typeof runsTable>;
   private readonly videos: ReturnType<typeof videosTable>;
+  readonly engine: EngineTables;
 
   constructor(
     readonly dataDir: string,
@@ -37,6 +39,7 @@ class SqliteStore implements CompanionStore {
     this.upsert = createUpsert(db);
     this.runLog = runsTable(db);
     this.videos = videosTable(db, dataDir);
+    this.engine = engineTables(db);
   }
 
   startRun(hashtag: string, source: string): number {

@@ -1,0 +1,113 @@
+import type Database from "better-sqlite3";
+import type { SlimPost, SyncPage } from "../../shared/api/sync.ts";
+import type { Post } from "../../shared/post/post.ts";
+import type { CollectionRun } from "./post-store.ts";
+
+interface ChangeRow {
+  seq: number;
+  kind: string;
+  key: string;
+}
+
+interface RunRow {
+  id: number;
+  hashtag: string;
+  source: string;
+  started_at: string;
+  finished_at: string | null;
+  posts_new: number;
+  posts_seen: number;
+  error: string | null;
+}
+
+const slim = (json: string): SlimPost => {
+  const { raw: _raw, ...post } = JSON.parse(json) as Post;
+  return post;
+};
+
+const placeholders = (count: number): string => Array.from({ length: count }, () => "?").join(", ");
+
+/** Reads the change sequence the triggers of schema migration 2 keep (see companion/store/schema.ts). */
+export const changeFeed = (db: Database.Database) => {
+  const changesAfter = db.prepare<[number, number], ChangeRow>(
+    "SELECT seq, kind, key FROM changes WHERE seq > ? ORDER BY seq LIMIT ?",
+  );
+
+  /**
+   * The page after `cursor`, read in one transaction so posts, links and runs agree with the sequence even
+   * while a writer (this process or another) is storing more.
+   */
+  const page = db.transaction((cursor: number, limit: number): SyncPage => {
+    const rows = changesAfter.all(cursor, limit + 1);
+    const hasMore = rows.length > limit;
+    const changes = rows.slice(0, limit);
+    const postIds = changes.filter((row) => row.kind === "post").map((row) => row.key);
+    const runIds = changes.filter((row) => row.kind === "run").map((row) => Number(row.key));
+    const result: SyncPage = {
+      posts: [],
+      links: [],
+      videos: [],
+      runs: [],
+      nextCursor: String(changes.at(-1)?.seq ?? cursor),
+      hasMore,
+    };
+    if (postIds.length > 0) {
+      const inList = placeholders(postIds.length);
+      const byId = new Map(
+        db
+          .prepare<string[], { id: string; json: string }>(
+            `SELECT id, json FROM posts WHERE id IN (${inList})`,
+          )
+          .all(...postIds)
+          .map((row) => [row.id, row.json]),
+      );
+      for (const id of postIds) {
+        const json = byId.get(id);
+        if (json !== undefined) result.posts.push(slim(json));
+      }
+      result.links = db
+        .prepare<string[], { hashtag: string; postId: string }>(
+          `SELECT hashtag, post_id AS postId FROM post_hashtags WHERE post_id IN (${inList}) ORDER BY post_id, hashtag`,
+        )
+        .all(...postIds);
+      result.videos = db
+        .prepare<string[], SyncPage["videos"][number]>(
+          `SELECT post_id AS postId, hashtag, size, downloaded_at AS downloadedAt FROM videos
+           WHERE post_id IN (${inList}) ORDER BY post_id`,
+        )
+        .all(...postIds);
+    }
+    if (runIds.length > 0)
+      result.runs = db
+        .prepare<number[], RunRow>(
+          `SELECT * FROM runs WHERE id IN (${placeholders(runIds.length)}) ORDER BY id`,
+        )
+        .all(...runIds)
+        .map(
+          (row): CollectionRun => ({
+            id: row.id,
+            hashtag: row.hashtag,
+            source: row.source,
+            startedAt: row.started_at,
+            finishedAt: row.finished_at,
+            postsNew: row.posts_new,
+            postsSeen: row.posts_seen,
+            error: row.error,
+          }),
+        );
+    return result;
+  });
+
+  return {
+    /** Changes after `cursor` (a seq from an earlier page, 0 for everything), at most `limit` of them. */
+    changesSince(cursor: number, limit: number): SyncPage {
+      return page(cursor, limit);
+    },
+    /** The latest seq: where a client that already has everything stands. */
+    latestCursor(): number {
+      return db.prepare<[], { seq: number | null }>("SELECT MAX(seq) AS seq FROM changes").get()?.seq ?? 0;
+    },
+  };
+};
+
+export type ChangeFeed = ReturnType<typeof changeFeed>;
