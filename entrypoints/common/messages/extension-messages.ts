@@ -44,10 +44,10 @@ export type ActionReply = z.infer<typeof ActionReply>;
 
 /** A job as the popup shows it; `progress` in 0..1 or null when unknown. */
 export const JobView = z.object({
-  id: z.string(),
+  id: z.number().int().positive(),
   hashtag: z.string(),
   kind: z.string(),
-  status: z.enum(["queued", "running", "done", "failed", "cancelled"]),
+  status: z.enum(["queued", "running", "done", "failed", "cancelled", "interrupted"]),
   progress: z.number().min(0).max(1).nullable(),
   detail: z.string(),
   error: z.string().nullable(),
