@@ -45,7 +45,12 @@ try {
   await page.waitForSelector("h1");
 
   const began = performance.now();
-  const idbMs = await writeMirror(page, { posts, links, runs: [] });
+  const idbMs = await writeMirror(page, {
+    posts,
+    links,
+    runs: [],
+    meta: [{ key: "syncCursor", value: "1" }],
+  });
   const mirrorMs = performance.now() - began;
 
   const drawn = performance.now();

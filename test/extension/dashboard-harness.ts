@@ -2,8 +2,8 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Browser, Page } from "puppeteer-core";
+import type { MirrorLink, MirrorMeta } from "../../entrypoints/common/mirror/mirror-db.ts";
 import type { DashboardPost } from "../../entrypoints/options/analysis/analyse-hashtag.ts";
-import type { MirrorLink } from "../../entrypoints/options/mirror/mirror-reader.ts";
 import type { RunRow } from "../../entrypoints/options/views/dashboard-model.ts";
 
 export const EXTENSION_DIR = fileURLToPath(new URL("../../.output/chrome-mv3", import.meta.url));
@@ -30,6 +30,8 @@ export interface MirrorContent {
   posts: DashboardPost[];
   links: MirrorLink[];
   runs: RunRow[];
+  /** The sync cursor, as the background's mirror leaves it. */
+  meta: MirrorMeta[];
 }
 
 /**

@@ -44,6 +44,7 @@ const mirrorContentOf = (dataDir: string): MirrorContent => {
           error: null,
         },
       ],
+      meta: [{ key: "syncCursor", value: "1" }],
     };
   } finally {
     store.close();
@@ -139,6 +140,8 @@ describe("the dashboard in a real Chromium", () => {
     await page.goto("about:blank");
     await page.goto(`${optionsUrl}#/hashtag/${HASHTAG}`);
     await waitForView(page);
+    // The posts table arrives after the counts and moves the export buttons down the page.
+    await page.waitForSelector('[data-testid="posts-table"]');
     await page.click("xpath///button[text()='Download CSV']");
     const file = join(downloads, `${HASHTAG}.csv`);
     await expect.poll(() => readdirSync(downloads), { timeout: 15_000 }).toContain(`${HASHTAG}.csv`);

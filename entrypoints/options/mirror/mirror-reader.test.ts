@@ -1,10 +1,10 @@
 import "fake-indexeddb/auto";
-import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
+import { type MirrorDb, openMirrorDb } from "../../common/mirror/mirror-db.ts";
 import type { DashboardPost } from "../analysis/analyse-hashtag.ts";
 import type { RunRow } from "../views/dashboard-model.ts";
-import { loadCountablePosts, loadHashtagPosts, type MirrorTables, readHashtagRows } from "./mirror-reader.ts";
+import { loadCountablePosts, loadHashtagPosts, readHashtagRows } from "./mirror-reader.ts";
 
 const slim = (id: string, hashtags: string[]): DashboardPost => {
   const { raw: _raw, ...post } = makePost({ id, hashtags });
@@ -20,16 +20,9 @@ const run = (id: number, hashtag: string, startedAt: string, error: string | nul
   error,
 });
 
-let db: (Dexie & MirrorTables) | null = null;
+let db: MirrorDb | null = null;
 const openMirror = async () => {
-  db = new Dexie(`mirror-${Math.random()}`) as Dexie & MirrorTables;
-  db.version(1).stores({
-    posts: "id",
-    links: "[hashtag+postId], hashtag, postId",
-    runs: "id, hashtag, startedAt",
-    follows: "hashtag",
-    videos: "postId, hashtag",
-  });
+  db = openMirrorDb(`mirror-${Math.random()}`);
   await db.open();
   return db;
 };

@@ -1,36 +1,8 @@
-import Dexie, { type Table } from "dexie";
+import Dexie from "dexie";
+import type { MirrorLink, MirrorTables } from "../../common/mirror/mirror-db.ts";
 import type { CountablePost, DashboardPost } from "../analysis/analyse-hashtag.ts";
 import type { PostLoader } from "../analysis/analyser.ts";
 import type { HashtagRow, RunRow } from "../views/dashboard-model.ts";
-
-/** A post collected for a hashtag (the store's post_hashtags), which is not the same as carrying it. */
-export interface MirrorLink {
-  hashtag: string;
-  postId: string;
-  /** The post's creation time and hashtags, when the mirror copies them here so counting needs no post. */
-  createTime?: number | null;
-  tags?: string[];
-}
-
-export interface MirrorFollow {
-  hashtag: string;
-  /** In words, e.g. "every 6h"; null when collected on demand only. */
-  schedule: string | null;
-}
-
-export interface MirrorVideo {
-  postId: string;
-  hashtag: string;
-}
-
-/** The mirror's tables the dashboard reads, by the indexes it uses (links: hashtag; runs: startedAt). */
-export interface MirrorTables {
-  posts: Table<DashboardPost, string>;
-  links: Table<MirrorLink, [string, string]>;
-  runs: Table<RunRow, number>;
-  follows: Table<MirrorFollow, string>;
-  videos: Table<MirrorVideo, string>;
-}
 
 /**
  * A hashtag's links, read along the primary key [hashtag+postId]: in Chromium a range of the table itself reads

@@ -20,9 +20,13 @@ describe("mirrorSource", () => {
     );
     await expect.poll(() => snapshots.length).toBe(1);
     expect(snapshots[0]).toMatchObject({ hashtags: [], runs: [] });
-    await db.links.bulkPut([{ hashtag: "travel", postId: "1" }]);
+    await db.transaction("rw", db.links, db.meta, async () => {
+      await db.links.bulkPut([{ hashtag: "travel", postId: "1", createTime: null, tags: ["travel"] }]);
+      await db.meta.put({ key: "syncCursor", value: "17" });
+    });
     await expect.poll(() => snapshots.at(-1)?.hashtags.map((row) => row.hashtag)).toEqual(["travel"]);
-    expect(snapshots.at(-1)?.version).not.toBe(snapshots[0]?.version);
+    expect(snapshots[0]?.version).toBe("");
+    expect(snapshots.at(-1)?.version).toBe("17");
     stop();
   });
 });
