@@ -53,7 +53,8 @@ describe("tiktok-hashtag-analysis download", () => {
       ["--data-dir", data, "download", "-t", "travel", "food", "-p", "-v", ...source()],
       env,
     );
-    expect(first.stderr).toBe("");
+    // No warning; a plain progress line ("#travel posts: 24 (24 new)") is fine when a loaded machine is slow.
+    expect(lines(first.stderr).filter((line) => !/^#\S+ (posts|media): /u.test(line))).toEqual([]);
     expect(first.code).toBe(0);
     expect(lines(first.stdout)).toEqual([
       "Hashtags to scrape: ['travel', 'food']",
