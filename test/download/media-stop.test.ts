@@ -39,7 +39,7 @@ describe("Ctrl+C during the media download", () => {
         const files = await readdir(videos).catch(() => []);
         return files.some((file) => file.endsWith(".mp4")) ? true : null;
       },
-      60_000,
+      45_000,
       "a first video",
     );
     cli.kill("SIGINT");
