@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from "node:fs"
 import { dirname, resolve } from "node:path";
 import { databasePath } from "../store/paths.ts";
 import type { CompanionStore } from "../store/post-store.ts";
-import { openSqliteStore } from "../store/sqlite-store.ts";
+import { type OpenOptions, openSqliteStore } from "../store/sqlite-store.ts";
 import { UserError } from "./user-error.ts";
 
 const isWritable = (path: string): boolean => {
@@ -36,7 +36,11 @@ const ensureFolder = (dir: string, mode: "read" | "write"): void => {
  * Opens the store for a command. "read" needs an existing data folder and database; "write" creates the folder
  * when its parent exists. Every problem becomes a one-line UserError naming the folder.
  */
-export const openStoreForCli = (dataDir: string, mode: "read" | "write"): CompanionStore => {
+export const openStoreForCli = (
+  dataDir: string,
+  mode: "read" | "write",
+  options: OpenOptions = {},
+): CompanionStore => {
   const dir = resolve(dataDir);
   ensureFolder(dir, mode);
   if (mode === "write" && !isWritable(dir))
@@ -44,7 +48,7 @@ export const openStoreForCli = (dataDir: string, mode: "read" | "write"): Compan
   if (mode === "read" && !existsSync(databasePath(dir)))
     throw new UserError(`The data folder ${dir} has no database yet (import or collect posts first)`);
   try {
-    return openSqliteStore(dir);
+    return openSqliteStore(dir, options);
   } catch (error) {
     throw new UserError(`Cannot open the database ${databasePath(dir)}: ${(error as Error).message}`);
   }

@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import type { Command } from "commander";
 import { DEFAULT_PORT } from "../../shared/api/default-port.ts";
+import { CHROME_EXTENSION_ID } from "../../shared/api/extension-identity.ts";
 import { globalOptions } from "../cli/global-options.ts";
 import { openStoreForCli } from "../cli/open-store.ts";
 import { packageVersion } from "../cli/package-version.ts";
@@ -13,6 +14,9 @@ const parsePort = (input: string): number => {
   return port;
 };
 
+export const pairingLink = (token: string): string =>
+  `chrome-extension://${CHROME_EXTENSION_ID}/options.html?token=${encodeURIComponent(token)}`;
+
 export const registerStartCommand = (program: Command): void => {
   program
     .command("start")
@@ -20,29 +24,67 @@ export const registerStartCommand = (program: Command): void => {
       "Serve the local API the browser extension talks to, on 127.0.0.1 only, until stopped (Ctrl-C)",
     )
     .option("--port <port>", "the port to listen on", String(DEFAULT_PORT))
-    .action(async (options: { port: string }, command: Command) => {
+    .option("--new-token", "replace the pairing token (paired browsers must pair again)")
+    .action(async (options: { port: string; newToken?: boolean }, command: Command) => {
       const { dataDir, json } = globalOptions(command);
       const port = parsePort(options.port);
-      const store = openStoreForCli(dataDir, "write");
+      // No busy wait: better-sqlite3 would freeze every request while a CLI import writes; 503 instead.
+      const store = openStoreForCli(dataDir, "write", { busyTimeoutMs: 0 });
       // Loaded here so that other commands do not pay for Express at start-up.
       const { startServer } = await import("../server/start-server.ts");
-      let server: Awaited<ReturnType<typeof startServer>>;
+      const { lockDataDir, DataDirLocked } = await import("../server/data-dir-lock.ts");
+      const { loadToken } = await import("../server/token-file.ts");
+      const { COMPANION_EXTENSIONS } = await import("../server/companion-extensions.ts");
+      let release: () => void;
       try {
-        server = await startServer(store, port, packageVersion());
+        release = lockDataDir(store.dataDir);
       } catch (error) {
         store.close();
+        if (error instanceof DataDirLocked) throw new UserError(error.message);
+        throw error;
+      }
+      const cleanup = () => {
+        store.close();
+        release();
+      };
+      let server: Awaited<ReturnType<typeof startServer>>;
+      let extensions: Awaited<ReturnType<(typeof COMPANION_EXTENSIONS)[number]>>[];
+      let tokenFile: string;
+      try {
+        const loaded = loadToken(store.dataDir, options.newToken === true);
+        tokenFile = loaded.tokenFile;
+        extensions = await Promise.all(
+          COMPANION_EXTENSIONS.map((make) => make({ store, dataDir: store.dataDir })),
+        );
+        server = await startServer(store, port, {
+          version: packageVersion(),
+          token: loaded.token,
+          routers: extensions.flatMap((extension) => extension.routers ?? []),
+        });
+        for (const extension of extensions) await extension.start?.();
+        process.stdout.write(
+          json
+            ? `${JSON.stringify({ url: server.url, dataDir: store.dataDir, tokenFile })}\n`
+            : [
+                `Listening on ${server.url}`,
+                `Data folder: ${store.dataDir}`,
+                `Token file:  ${tokenFile}`,
+                `Pair the Chrome extension by opening: ${pairingLink(loaded.token)}`,
+                "(Firefox: paste the token from the token file into the extension's options.) Ctrl-C stops.",
+                "",
+              ].join("\n"),
+        );
+      } catch (error) {
+        cleanup();
         const code = (error as NodeJS.ErrnoException).code;
         if (code === "EADDRINUSE")
           throw new UserError(`Port ${port} is in use (is the companion already running?)`);
         throw error;
       }
-      process.stdout.write(
-        json
-          ? `${JSON.stringify({ url: server.url, dataDir: store.dataDir })}\n`
-          : `Listening on ${server.url} (data: ${store.dataDir})\n`,
-      );
       await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
+      // Stop taking requests first, then let the extensions checkpoint their work, then close the store.
       await server.close();
-      store.close();
+      for (const extension of extensions) await extension.stop?.();
+      cleanup();
     });
 };

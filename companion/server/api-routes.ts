@@ -7,6 +7,8 @@ import {
   type FrequenciesResponse,
   type HashtagsResponse,
   type HealthResponse,
+  type ItemRejection,
+  MAX_ITEM_DEPTH,
   PostItemsRequest,
   type PostItemsResponse,
   PostsQuery,
@@ -15,10 +17,21 @@ import {
 import { parseHashtag } from "../../shared/hashtag/hashtag.ts";
 import { parseRecord } from "../../shared/post/parse-any.ts";
 import type { Post } from "../../shared/post/post.ts";
-import type { CompanionStore } from "../store/post-store.ts";
+import { parseTimeRange } from "../cli/parse-arguments.ts";
+import type { CompanionStore, TimeRange } from "../store/post-store.ts";
+import { BadRequest } from "./bad-request.ts";
+import { valueDepth } from "./json-body.ts";
+import { isStoreBusy } from "./store-busy.ts";
 
-/** A 400 with the reason, thrown from a handler and turned into {error} by the error handler. */
-export class BadRequest extends Error {}
+export { BadRequest } from "./bad-request.ts";
+
+const timeRange = (since: string | undefined, until: string | undefined): TimeRange => {
+  try {
+    return parseTimeRange(since, until);
+  } catch (error) {
+    throw new BadRequest((error as Error).message.replaceAll("--", ""));
+  }
+};
 
 const parse = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
   const result = schema.safeParse(value);
@@ -55,11 +68,11 @@ export const apiRouter = (store: CompanionStore, version: string): Router => {
 
   router.get(API_ROUTES.frequencies, (request, response: Response<FrequenciesResponse>) => {
     const hashtag = hashtagParam(request);
-    const { n } = parse(FrequenciesQuery, request.query, "query");
-    response.json(rankHashtags(store.hashtagCounts(hashtag), hashtag, n));
+    const { n, since, until } = parse(FrequenciesQuery, request.query, "query");
+    response.json(rankHashtags(store.hashtagCounts(hashtag, timeRange(since, until)), hashtag, n));
   });
 
-  router.post(API_ROUTES.postItems, (request, response: Response<PostItemsResponse>) => {
+  router.post(API_ROUTES.postItems, async (request, response: Response<PostItemsResponse>) => {
     const body = parse(PostItemsRequest, request.body, "body");
     const tag = parseHashtag(body.hashtag);
     if (!tag.ok) throw new BadRequest(tag.error);
@@ -69,23 +82,34 @@ export const apiRouter = (store: CompanionStore, version: string): Router => {
       collectedAt: new Date().toISOString(),
     } as const;
     const posts: Post[] = [];
-    let rejected = 0;
-    for (const item of body.items) {
-      const result = parseRecord(item, source);
+    const rejections: ItemRejection[] = [];
+    for (const [index, item] of body.items.entries()) {
+      const result =
+        valueDepth(item) > MAX_ITEM_DEPTH
+          ? { ok: false as const, reason: `nested deeper than ${MAX_ITEM_DEPTH} levels` }
+          : parseRecord(item, source);
       if (result.ok) posts.push(result.post);
-      else rejected++;
+      else rejections.push({ index, reason: result.reason });
     }
-    const run = store.startRun(tag.hashtag, "extension");
+    // One write transaction, taken at once or not at all: when another process holds the lock, nothing (not even
+    // the run) is written and the 503 tells the client to send the same batch again.
     let summary: ReturnType<CompanionStore["upsertPosts"]>;
     try {
-      summary = store.upsertPosts(tag.hashtag, posts, { runId: run });
+      summary = await store.atomically(async () => {
+        const run = store.startRun(tag.hashtag, "extension");
+        const result = store.upsertPosts(tag.hashtag, posts, { runId: run });
+        store.finishRun(run, { postsNew: result.new, postsSeen: result.seen });
+        return result;
+      });
     } catch (error) {
-      // The upsert rolled back; the run must still end, with the reason, or it would look in progress forever.
-      store.finishRun(run, { postsNew: 0, postsSeen: 0, error: (error as Error).message });
+      // The batch rolled back; record the failed run with its reason, so the hashtag's history shows it.
+      if (!isStoreBusy(error)) {
+        const run = store.startRun(tag.hashtag, "extension");
+        store.finishRun(run, { postsNew: 0, postsSeen: 0, error: (error as Error).message });
+      }
       throw error;
     }
-    store.finishRun(run, { postsNew: summary.new, postsSeen: summary.seen });
-    response.json({ new: summary.new, seen: summary.seen, rejected });
+    response.json({ new: summary.new, seen: summary.seen, rejected: rejections.length, rejections });
   });
 
   return router;

@@ -13,6 +13,7 @@ import {
   PostItemsResponse,
   PostsResponse,
 } from "../../shared/api/contract.ts";
+import { CHROME_EXTENSION_ORIGIN } from "../../shared/api/extension-identity.ts";
 import { parseDocument } from "../../shared/post/parse-any.ts";
 import type { CompanionStore } from "../store/post-store.ts";
 import { openSqliteStore } from "../store/sqlite-store.ts";
@@ -29,11 +30,13 @@ const items = (
 let dir: string;
 let store: CompanionStore;
 let server: RunningServer;
+const TOKEN = "test-token-0123456789abcdefghij";
+const AUTH = { authorization: `Bearer ${TOKEN}` };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "tha-api-"));
   store = openSqliteStore(dir);
-  server = await startServer(store, 0, "9.9.9");
+  server = await startServer(store, 0, { version: "9.9.9", token: TOKEN });
 });
 afterAll(async () => {
   await server.close();
@@ -56,7 +59,7 @@ const call = (
   new Promise((resolve, reject) => {
     const request = httpRequest(
       `${server.url}${path}`,
-      { method, headers: { "content-type": "application/json", ...options.headers } },
+      { method, headers: { "content-type": "application/json", ...AUTH, ...options.headers } },
       (response) => {
         let text = "";
         response.setEncoding("utf8");
@@ -98,13 +101,16 @@ describe("the companion API", () => {
     const source_url = "https://www.tiktok.com/tag/travel";
     const first = await postItems({ hashtag: "#Travel", source_url, items });
     expect(first.status).toBe(200);
-    expect(PostItemsResponse.parse(first.body)).toEqual({ new: 5, seen: 0, rejected: 0 });
+    expect(PostItemsResponse.parse(first.body)).toEqual({ new: 5, seen: 0, rejected: 0, rejections: [] });
     const again = await postItems({
       hashtag: "travel",
       source_url,
       items: [...items, { desc: "no id" }, 42],
     });
-    expect(again.body).toEqual({ new: 0, seen: 5, rejected: 2 });
+    expect(again.body).toMatchObject({ new: 0, seen: 5, rejected: 2 });
+    expect((again.body as { rejections: { index: number }[] }).rejections.map((r) => r.index)).toEqual([
+      5, 6,
+    ]);
     expect(store.getPost("7301234567890123456")?.source).toMatchObject({ kind: "web-api", url: source_url });
   });
 
@@ -190,7 +196,7 @@ describe("what may reach it", () => {
   });
 
   it("allows the extension's origin, preflight included", async () => {
-    const origin = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
+    const origin = CHROME_EXTENSION_ORIGIN;
     const reply = await call("GET", API_ROUTES.hashtags, { headers: { origin } });
     expect(reply.status).toBe(200);
     expect(reply.headers["access-control-allow-origin"]).toBe(origin);
@@ -201,8 +207,8 @@ describe("what may reach it", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers).toMatchObject({
       "access-control-allow-origin": firefox,
-      "access-control-allow-methods": "GET, POST, OPTIONS",
-      "access-control-allow-headers": "Content-Type",
+      "access-control-allow-methods": "GET, POST, PUT, DELETE, OPTIONS",
+      "access-control-allow-headers": "Authorization, Content-Type, Last-Event-ID",
     });
   });
 });
@@ -215,12 +221,12 @@ describe("a failing write", () => {
     broken.upsertPosts = () => {
       throw new Error("disk I/O error");
     };
-    const failServer = await startServer(broken, 0, "9.9.9");
+    const failServer = await startServer(broken, 0, { version: "9.9.9", token: TOKEN });
     const log = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     try {
       const reply = await fetch(`${failServer.url}${API_ROUTES.postItems}`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...AUTH },
         body: JSON.stringify({ hashtag: "travel", items }),
       });
       expect(reply.status).toBe(500);

@@ -1,13 +1,14 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import type { CompanionStore } from "../store/post-store.ts";
-import { createApp } from "./create-app.ts";
+import { type AppOptions, createApp } from "./create-app.ts";
 
 export const LOOPBACK = "127.0.0.1";
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops accepting connections, ends open ones (SSE streams included) and resolves when all are gone. */
   close(): Promise<void>;
 }
 
@@ -15,9 +16,9 @@ export interface RunningServer {
 export const startServer = async (
   store: CompanionStore,
   port: number,
-  version: string,
+  options: AppOptions,
 ): Promise<RunningServer> => {
-  const server = createApp(store, version).listen(port, LOOPBACK);
+  const server = createApp(store, options).listen(port, LOOPBACK);
   await Promise.race([
     once(server, "listening"),
     once(server, "error").then(([error]) => Promise.reject(error)),

@@ -45,8 +45,11 @@ export const PostsResponse = z.object({
   posts: z.array(z.custom<Post>(isPostLike, "expected a post")),
 });
 
+/** `since`/`until` as the CLI reads them: a date (2025-01-31, until includes that whole day) or an ISO instant. */
 export const FrequenciesQuery = z.object({
   n: z.coerce.number().int().min(1).max(1000).default(20),
+  since: z.string().min(1).optional(),
+  until: z.string().min(1).optional(),
 });
 
 export const FrequencyRow = z.object({
@@ -64,17 +67,27 @@ export const FrequenciesResponse = z.object({
 
 export const MAX_ITEMS_PER_REQUEST = 5000;
 
+/** How deeply one posted item may nest; a TikTok item needs about ten levels. Deeper items are rejected alone. */
+export const MAX_ITEM_DEPTH = 40;
+
 /** Raw TikTok items the extension captured on a page (item_list responses, rehydration data). */
 export const PostItemsRequest = z.object({
   hashtag: z.string(),
-  source_url: z.url().nullable().optional(),
+  source_url: z
+    .url({ protocol: /^https?$/u, error: "source_url must be an http(s) URL" })
+    .nullable()
+    .optional(),
   items: z.array(z.unknown()).max(MAX_ITEMS_PER_REQUEST),
 });
+
+/** An item that was not stored, by its index in `items`, with the reason. */
+export const ItemRejection = z.object({ index: z.number().int().nonnegative(), reason: z.string() });
 
 export const PostItemsResponse = z.object({
   new: z.number().int().nonnegative(),
   seen: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
+  rejections: z.array(ItemRejection).default([]),
 });
 
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
@@ -86,6 +99,7 @@ export type FrequenciesQuery = z.infer<typeof FrequenciesQuery>;
 export type FrequenciesResponse = z.infer<typeof FrequenciesResponse>;
 export type PostItemsRequest = z.infer<typeof PostItemsRequest>;
 export type PostItemsResponse = z.infer<typeof PostItemsResponse>;
+export type ItemRejection = z.infer<typeof ItemRejection>;
 
 /** The routes, as the server declares them and clients fill them in, so the two cannot drift apart. */
 export const API_ROUTES = {
@@ -104,6 +118,8 @@ export const API_ROUTES = {
   jobCancel: "/api/jobs/:id/cancel",
   sync: "/api/sync",
   runs: "/api/hashtags/:tag/runs",
+  // A post's stored video (or image), with HTTP Range.
+  media: "/api/posts/:id/media",
 } as const;
 
 /** A route with its :tag filled in. */
