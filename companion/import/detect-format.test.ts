@@ -42,6 +42,12 @@ describe("detectFormat", () => {
     expect(await detectFormat(file("one.ndjson", '{"id":"1"}\n'))).toBe("ndjson");
   });
 
+  it("knows a CSV by its name or by an id column in its header", async () => {
+    expect(await detectFormat(file("posts.csv", "anything\n"))).toBe("csv");
+    expect(await detectFormat(file("export.txt", "id,author,body\n1,a,b\n"))).toBe("csv");
+    expect(await detectFormat(file("apify.txt", '"authorMeta/name","id","text"\n'))).toBe("csv");
+  });
+
   it("knows the seed's id files by name", async () => {
     expect(await detectFormat(file("post_ids.json", "{}"))).toBe("seed-post-ids");
     expect(await detectFormat(file("video_ids.json", "{}"))).toBe("seed-video-ids");
@@ -49,8 +55,8 @@ describe("detectFormat", () => {
 
   it("refuses empty and non-JSON files", async () => {
     await expect(detectFormat(file("empty.json", " \n"))).rejects.toThrow(/is empty/);
-    await expect(detectFormat(file("x.csv", "id,author\n"))).rejects.toThrow(
-      /is not JSON, NDJSON or a TikTok page \(it starts with "i"\)/,
+    await expect(detectFormat(file("x.txt", "name,author\n"))).rejects.toThrow(
+      /is not JSON, NDJSON, CSV or a TikTok page \(it starts with "n"\)/,
     );
   });
 });

@@ -7,6 +7,7 @@ export type FileFormat =
   | "ndjson" // one JSON value per line: Zeeschuimer, our `export --format ndjson`
   | "json-document" // one JSON object: an item_list response, rehydration data, {collector: [...]}
   | "html" // a saved TikTok page
+  | "csv" // a CSV of posts: 4CAT's or our export, tiktok-scraper's, Apify's
   | "seed-post-ids" // the seed's data/ids/post_ids.json: {hashtag: [post ids]}
   | "seed-video-ids"; // the seed's data/ids/video_ids.json
 
@@ -63,9 +64,12 @@ export const detectFormat = async (file: string): Promise<FileFormat> => {
   if (first === undefined) throw new UserError(`${file} is empty`);
   if (first === "[") return "json-array";
   if (first === "<") return "html";
+  // A CSV header names its columns, one of them the post id.
+  if (extname(name) === ".csv" || (first !== "{" && /^"?id"?,|,"?id"?(,|$)/u.test(firstLine.trim())))
+    return "csv";
   if (first !== "{")
     throw new UserError(
-      `${file} is not JSON, NDJSON or a TikTok page (it starts with ${JSON.stringify(first)})`,
+      `${file} is not JSON, NDJSON, CSV or a TikTok page (it starts with ${JSON.stringify(first)})`,
     );
   if ([".ndjson", ".jsonl"].includes(extname(name))) return "ndjson";
   // A pretty-printed document's first line ("{") is not JSON on its own; an NDJSON record's is. A file of one

@@ -1,15 +1,17 @@
 import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
-import { pipeline, Transform } from "node:stream";
+import { pipeline } from "node:stream";
 import { parseJson } from "../../shared/json/parse-json.ts";
 import { describeShape } from "../../shared/post/describe-shape.ts";
 import { dataScriptsFromHtml, itemsFromHtml } from "../../shared/post/extract-items.ts";
 import { parseFoundItem } from "../../shared/post/parse-any.ts";
 import type { ParseResult } from "../../shared/post/post.ts";
 import { UserError } from "../cli/user-error.ts";
+import { byteCounter } from "./byte-counter.ts";
 import type { FileFormat } from "./detect-format.ts";
 import { type ArrayElement, exactJsonArray } from "./exact-json-array.ts";
 import { parseImportValue } from "./parse-import-value.ts";
+import { readCsv } from "./read-csv.ts";
 import { LineTooLongError, readLines } from "./read-lines.ts";
 
 /** The posts read from one place in an import file, and where that is (for messages). */
@@ -32,15 +34,6 @@ const oneLine = (message: string): string => {
   const flat = message.replace(/\s+/gu, " ");
   return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
 };
-
-/** Reports the bytes streaming past, for progress. */
-const byteCounter = (onBytes: OnBytes) =>
-  new Transform({
-    transform(chunk: Buffer, _encoding, callback) {
-      onBytes(chunk.length);
-      callback(null, chunk);
-    },
-  });
 
 /** Whether the file's last non-blank character is `char`: a complete JSON list ends with "]". */
 const endsWith = async (file: string, char: string): Promise<boolean> => {
@@ -158,6 +151,8 @@ export const readPosts = (
       return readNdjson(file, onBytes);
     case "html":
       return readHtmlPage(file, onBytes);
+    case "csv":
+      return readCsv(file, onBytes);
     default:
       return readJsonDocument(file, onBytes);
   }

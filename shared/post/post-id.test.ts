@@ -21,6 +21,7 @@ describe("post ids", () => {
     ["1.5", /fraction/u],
     ["1e21", /exponent/u],
     ["7.35E+18", /exponent/u],
+    ["7,35E+18", /exponent notation \(as a spreadsheet/u],
     ["١٢٣", /non-ASCII digits/u],
     ["１２３", /non-ASCII digits/u],
     ["../../../../tmp/x", /not a string of digits/u],

@@ -20,8 +20,8 @@ export const postIdProblem = (value: string): string | null => {
   if (/^[0-9]+$/u.test(value)) return `the id ${shown(value)} has ${value.length} digits, more than 20`;
   if (/^-[0-9]/u.test(value)) return `the id ${shown(value)} is negative`;
   if (/^[0-9]*\.[0-9]+$/u.test(value)) return `the id ${shown(value)} is a fraction`;
-  if (/^[0-9.]+e[+-]?[0-9]+$/iu.test(value))
-    return `the id ${shown(value)} is in exponent notation, its digits are lost`;
+  if (/^[0-9]+([.,][0-9]+)?e[+-]?[0-9]+$/iu.test(value))
+    return `the id ${shown(value)} is in exponent notation (as a spreadsheet shows big numbers), its digits are lost`;
   if (/^\p{Nd}+$/u.test(value)) return `the id ${shown(value)} has non-ASCII digits`;
   return `the id ${shown(value)} is not a string of digits`;
 };

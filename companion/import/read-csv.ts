@@ -1,0 +1,46 @@
+import { createReadStream } from "node:fs";
+import { pipeline } from "node:stream";
+import { parse } from "csv-parse";
+import { type CsvDialect, csvDialect, parseCsvRow } from "../../shared/post/parse-csv-row.ts";
+import { UserError } from "../cli/user-error.ts";
+import { byteCounter } from "./byte-counter.ts";
+import type { LocatedPosts, OnBytes } from "./read-posts.ts";
+
+/**
+ * A CSV of posts, row by row (memory flat however long the file). A header we cannot map, or a row that breaks
+ * the CSV grammar, makes the whole file invalid; a row whose id is bad is rejected with its line number.
+ */
+export async function* readCsv(file: string, onBytes: OnBytes): AsyncGenerator<LocatedPosts> {
+  let dialect: CsvDialect | null = null;
+  const rows = pipeline(
+    createReadStream(file),
+    byteCounter(onBytes),
+    parse({
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      columns: (header: string[]) => {
+        const found = csvDialect(header);
+        if (!found.ok) throw new UserError(`${file} is a CSV we cannot map: ${found.reason}`);
+        dialect = found.dialect;
+        return header;
+      },
+    }),
+    () => {},
+  );
+  try {
+    for await (const { record, info } of rows as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>) {
+      yield {
+        results: [parseCsvRow(record, dialect ?? "4cat")],
+        where: `line ${info.lines}`,
+        value: record,
+      };
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`${file} is not valid CSV: ${(error as Error).message}`);
+  }
+}
