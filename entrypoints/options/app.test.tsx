@@ -11,6 +11,7 @@ const snapshot: MirrorSnapshot = {
   hashtags: [{ hashtag: "travel", followed: true, schedule: "every 6h", posts: 1, videos: 0, lastRun: null }],
   runs: [],
   version: "1",
+  videoPostIds: new Set(),
 };
 const source: DashboardSource = {
   watch: (onSnapshot) => {
@@ -33,7 +34,7 @@ afterEach(() => {
 describe("App", () => {
   it("opens a deep link to a hashtag's view and goes back to the front page", async () => {
     go("#/hashtag/travel");
-    render(<App source={source} analyser={analyser} actions={null} defaultSchedule="every 6h" />);
+    render(<App source={source} analyser={analyser} companion={null} defaultSchedule="every 6h" />);
     await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("#travel"));
     expect(document.title).toBe("#travel: TikTok Hashtag Analysis");
     go("#/");
@@ -44,7 +45,7 @@ describe("App", () => {
 
   it("explains an address that names no page", async () => {
     go("#/hashtag/a%2Fb");
-    render(<App source={source} analyser={analyser} actions={null} defaultSchedule="every 6h" />);
+    render(<App source={source} analyser={analyser} companion={null} defaultSchedule="every 6h" />);
     await waitFor(() => expect(screen.getByText(/path separator/)).toBeTruthy());
     expect(screen.getByRole("link", { name: "Back to the dashboard" }).getAttribute("href")).toBe("#/");
   });
@@ -56,7 +57,7 @@ describe("App", () => {
         return () => {};
       },
     };
-    render(<App source={broken} analyser={analyser} actions={null} defaultSchedule="every 6h" />);
+    render(<App source={broken} analyser={analyser} companion={null} defaultSchedule="every 6h" />);
     await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/QuotaExceededError/));
   });
 });

@@ -1,5 +1,4 @@
 import { useEffect, useState } from "preact/hooks";
-import type { PostRow } from "./analysis/analyse-hashtag.ts";
 import type { Analyser } from "./analysis/analyser.ts";
 import { routeHash } from "./routing/hash-route.ts";
 import { useHashRoute } from "./routing/use-hash-route.ts";
@@ -11,13 +10,18 @@ export interface AppProps {
   source: DashboardSource;
   analyser: Analyser;
   /** null while the companion is not reachable. */
-  actions: FollowActions | null;
-  videoUrl?: (row: PostRow) => string | null;
+  companion: DashboardCompanion | null;
   defaultSchedule: string;
 }
 
 /** The options page: the front page or a hashtag's view, as the address says. */
-export const App = ({ source, analyser, actions, videoUrl, defaultSchedule }: AppProps) => {
+/** What the dashboard asks of a running companion (everything else it reads from the mirror). */
+export interface DashboardCompanion {
+  actions: FollowActions;
+  openVideo(postId: string): Promise<void>;
+}
+
+export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) => {
   const route = useHashRoute();
   const [snapshot, setSnapshot] = useState<MirrorSnapshot | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -51,7 +55,7 @@ export const App = ({ source, analyser, actions, videoUrl, defaultSchedule }: Ap
         <HomeView
           hashtags={snapshot?.hashtags ?? null}
           runs={snapshot?.runs ?? []}
-          actions={actions}
+          actions={companion?.actions ?? null}
           defaultSchedule={defaultSchedule}
         />
       )}
@@ -63,7 +67,8 @@ export const App = ({ source, analyser, actions, videoUrl, defaultSchedule }: Ap
             hashtag={route.hashtag}
             analyser={analyser}
             version={snapshot.version}
-            videoUrl={videoUrl}
+            videoPostIds={snapshot.videoPostIds}
+            openVideo={companion?.openVideo}
           />
         ))}
       {route.page === "not-found" && (

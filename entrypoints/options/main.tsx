@@ -1,17 +1,17 @@
 import { render } from "preact";
 import { App } from "./app.tsx";
+import { useCompanion } from "./companion/use-companion.ts";
 import { openMirrorDb } from "./mirror/mirror-db.ts";
 import { mirrorSource } from "./mirror/mirror-source.ts";
 import { startAnalysisWorker } from "./worker/start-analysis-worker.ts";
 
+const source = mirrorSource(openMirrorDb());
+const analyser = startAnalysisWorker();
+
+const Dashboard = () => (
+  <App source={source} analyser={analyser} companion={useCompanion()} defaultSchedule="6h" />
+);
+
 const root = document.getElementById("app");
 if (!root) throw new Error("options.html has no #app element");
-render(
-  <App
-    source={mirrorSource(openMirrorDb())}
-    analyser={startAnalysisWorker()}
-    actions={null}
-    defaultSchedule="6h"
-  />,
-  root,
-);
+render(<Dashboard />, root);

@@ -52,22 +52,39 @@ describe("PostsTable", () => {
     expect(screen.getByText("100,000 posts")).toBeTruthy();
   });
 
-  it("links each post to TikTok and, when known, to its downloaded video", () => {
-    render(
+  it("links each post to TikTok and offers its downloaded video while the companion runs", () => {
+    const opened: string[] = [];
+    const { rerender } = render(
       <PostsTable
         rows={[row(1), row(2)]}
         sort={DEFAULT_SORT}
         onSort={() => {}}
-        videoUrl={(r) => (r.id === "1" ? "http://127.0.0.1:17717/media/1" : null)}
+        videoPostIds={new Set(["1"])}
+        onOpenVideo={(r) => opened.push(r.id)}
       />,
     );
     const links = screen.getAllByRole("link");
     expect(links.map((link) => [link.textContent, link.getAttribute("href")])).toEqual([
       ["TikTok", "https://www.tiktok.com/@author1/video/1"],
-      ["Video", "http://127.0.0.1:17717/media/1"],
       ["TikTok", "https://www.tiktok.com/@author2/video/2"],
     ]);
+    fireEvent.click(screen.getByRole("button", { name: "Play the downloaded video of post 1" }));
+    expect(opened).toEqual(["1"]);
     expect(screen.getAllByText("–")).toHaveLength(2); // plays unknown: a dash, never 0
+
+    rerender(
+      <PostsTable
+        rows={[row(1), row(2)]}
+        sort={DEFAULT_SORT}
+        onSort={() => {}}
+        videoPostIds={new Set(["1"])}
+      />,
+    );
+    const video = screen.getByRole("button", {
+      name: "Play the downloaded video of post 1",
+    }) as HTMLButtonElement;
+    expect(video.disabled).toBe(true);
+    expect(video.title).toBe("Start the companion to play downloaded videos");
   });
 
   it("sorts by a column header's button: descending first, then ascending", () => {

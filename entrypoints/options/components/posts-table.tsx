@@ -23,8 +23,10 @@ interface PostsTableProps {
   rows: readonly PostRow[];
   sort: PostSort;
   onSort: (sort: PostSort) => void;
-  /** The downloaded video's address on the companion, when it is running and has one. */
-  videoUrl?: (row: PostRow) => string | null;
+  /** Posts whose video the companion has downloaded. */
+  videoPostIds?: ReadonlySet<string>;
+  /** Opens a downloaded video; absent while the companion is not running. */
+  onOpenVideo?: (row: PostRow) => void;
   height?: number;
 }
 
@@ -32,7 +34,14 @@ interface PostsTableProps {
  * Only the rows in view are in the DOM (spacer rows keep the scroll height), so 100k posts scroll smoothly;
  * it stays a real <table> with aria-rowcount so screen readers know how many rows there are.
  */
-export const PostsTable = ({ rows, sort, onSort, videoUrl, height = 480 }: PostsTableProps) => {
+export const PostsTable = ({
+  rows,
+  sort,
+  onSort,
+  videoPostIds,
+  onOpenVideo,
+  height = 480,
+}: PostsTableProps) => {
   const scrollRef = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -96,7 +105,7 @@ export const PostsTable = ({ rows, sort, onSort, videoUrl, height = 480 }: Posts
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
-            const video = videoUrl?.(row) ?? null;
+            const hasVideo = videoPostIds?.has(row.id) ?? false;
             return (
               <tr key={row.id} aria-rowindex={item.index + 2} style={{ height: `${ROW_HEIGHT}px` }}>
                 <td>{formatTime(row.createTime)}</td>
@@ -112,12 +121,23 @@ export const PostsTable = ({ rows, sort, onSort, videoUrl, height = 480 }: Posts
                   <a href={row.url} target="_blank" rel="noreferrer">
                     TikTok
                   </a>
-                  {video !== null && (
+                  {hasVideo && (
                     <>
                       {" · "}
-                      <a href={video} target="_blank" rel="noreferrer">
+                      <button
+                        type="button"
+                        class="link"
+                        disabled={onOpenVideo === undefined}
+                        title={
+                          onOpenVideo === undefined
+                            ? "Start the companion to play downloaded videos"
+                            : undefined
+                        }
+                        aria-label={`Play the downloaded video of post ${row.id}`}
+                        onClick={() => onOpenVideo?.(row)}
+                      >
                         Video
-                      </a>
+                      </button>
                     </>
                   )}
                 </td>

@@ -7,6 +7,8 @@ export interface MirrorSnapshot {
   runs: RunRow[];
   /** Changes whenever posts change, so the hashtag view counts again. */
   version: string;
+  /** Posts whose video the companion has downloaded. */
+  videoPostIds: ReadonlySet<string>;
 }
 
 /** Where the dashboard reads from: this browser's mirror, never the companion, so it works with that stopped. */

@@ -23,7 +23,9 @@ interface HashtagViewProps {
   analyser: Analyser;
   /** Changes whenever the mirror holds new posts, so the view counts again. */
   version: string;
-  videoUrl?: (row: PostRow) => string | null;
+  videoPostIds?: ReadonlySet<string>;
+  /** Opens a downloaded video; absent while the companion is not running. */
+  openVideo?: (postId: string) => Promise<void>;
 }
 
 /** Typing in a filter re-counts after a pause, not on every key. */
@@ -40,7 +42,7 @@ const initialInputs: SelectionInputs = {
 const chartHeight = (bars: number): number => Math.max(220, 90 + bars * 26);
 
 /** A hashtag's page: co-occurring hashtags (chart and the seed's table), posts over time, posts, exports. */
-export const HashtagView = ({ hashtag, analyser, version, videoUrl }: HashtagViewProps) => {
+export const HashtagView = ({ hashtag, analyser, version, videoPostIds, openVideo }: HashtagViewProps) => {
   const [inputs, setInputs] = useState(initialInputs);
   const [applied, setApplied] = useState(initialInputs);
   const [sort, setSort] = useState<PostSort>(DEFAULT_SORT);
@@ -172,7 +174,19 @@ export const HashtagView = ({ hashtag, analyser, version, videoUrl }: HashtagVie
             {rows === null ? (
               <p>Reading the posts…</p>
             ) : (
-              <PostsTable rows={rows} sort={sort} onSort={setSort} videoUrl={videoUrl} />
+              <PostsTable
+                rows={rows}
+                sort={sort}
+                onSort={setSort}
+                videoPostIds={videoPostIds}
+                onOpenVideo={
+                  openVideo &&
+                  ((row) =>
+                    openVideo(row.id).catch((reason: unknown) =>
+                      setExportError(reason instanceof Error ? reason.message : String(reason)),
+                    ))
+                }
+              />
             )}
           </section>
         </>

@@ -55,8 +55,8 @@ export const HomeView = ({ hashtags, runs, actions, defaultSchedule }: HomeViewP
       <h1>Followed hashtags</h1>
       {actions === null && (
         <p class="notice">
-          The companion is not running, so following and scheduling are off. Everything below is read from
-          this browser's copy and works without it. Start it with{" "}
+          The companion is not running (or this browser is not paired with it), so following and scheduling
+          are off. Everything below is read from this browser's copy and works without it. Start it with{" "}
           <code>npx tiktok-hashtag-analysis start</code>.
         </p>
       )}

@@ -1,0 +1,59 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import browser from "webextension-polyfill";
+import { createApiClient } from "../../../shared/api/client.ts";
+import { API_ROUTES, HealthResponse } from "../../../shared/api/contract.ts";
+import {
+  type ConnectionSettings,
+  onConnectionSettingsChanged,
+  readConnectionSettings,
+} from "../../common/companion/connection-settings.ts";
+import type { DashboardCompanion } from "../app.tsx";
+import { saveFile } from "../export/save-file.ts";
+import { companionActions, fetchMedia } from "./companion-actions.ts";
+
+/** How often the page checks the companion is still there: its actions switch off soon after it stops. */
+const POLL_MS = 5000;
+
+const requestSync = async (): Promise<void> => {
+  // The background mirrors the change; the page sees it through the mirror like any other.
+  await browser.runtime.sendMessage({ type: "sync-now" }).catch(() => undefined);
+};
+
+/** The running, paired companion, or null while it is stopped or this browser holds no token. */
+export const useCompanion = (): DashboardCompanion | null => {
+  const [settings, setSettings] = useState<ConnectionSettings | null>(null);
+  const [up, setUp] = useState(false);
+  useEffect(() => {
+    void readConnectionSettings().then(setSettings);
+    return onConnectionSettingsChanged(setSettings);
+  }, []);
+  useEffect(() => {
+    if (settings === null || settings.token === null) return setUp(false);
+    const client = createApiClient({ ...settings, retries: 0 });
+    let current = true;
+    const check = () =>
+      client.get(API_ROUTES.health, HealthResponse).then(
+        () => current && setUp(true),
+        () => current && setUp(false),
+      );
+    void check();
+    const timer = setInterval(check, POLL_MS);
+    return () => {
+      current = false;
+      clearInterval(timer);
+    };
+  }, [settings]);
+  return useMemo(() => {
+    if (!up || settings === null) return null;
+    return {
+      actions: companionActions(settings, requestSync),
+      openVideo: async (postId: string) => {
+        const blob = await fetchMedia(settings, postId);
+        const url = URL.createObjectURL(blob);
+        // A new tab plays it; a download is the fallback where the browser blocks the tab.
+        if (!window.open(url, "_blank"))
+          saveFile(blob, `${postId}.${blob.type.includes("image") ? "jpg" : "mp4"}`);
+      },
+    };
+  }, [up, settings]);
+};
