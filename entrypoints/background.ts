@@ -1,3 +1,5 @@
+import { startBackground } from "./common/background/start-background.ts";
+
 export default defineBackground(() => {
-  // Wiring only; features live in their own modules as they land.
+  startBackground();
 });

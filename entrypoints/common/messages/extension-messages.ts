@@ -14,7 +14,7 @@ export const ExtensionRequest = z.discriminatedUnion("type", [
   /** Follow `hashtag` (collected on the companion's schedule); replies with an ActionReply. */
   z.object({ type: z.literal("follow"), hashtag: z.string() }),
   /** Cancel a queued or running job; replies with an ActionReply. */
-  z.object({ type: z.literal("cancel-job"), jobId: z.string() }),
+  z.object({ type: z.literal("cancel-job"), jobId: z.number().int().positive() }),
 ]);
 export type ExtensionRequest = z.infer<typeof ExtensionRequest>;
 
