@@ -21,7 +21,7 @@ export const registerImportCommand = (program: Command): void => {
   program
     .command("import")
     .description(
-      "Import posts: the seed's data folders, JSON lists (data.json, posts.json), Zeeschuimer NDJSON, saved TikTok API responses or pages",
+      "Import posts: the seed's data folders, JSON lists, NDJSON (Zeeschuimer, Research API), saved TikTok API responses (2020 to now, also inside wrappers' envelopes) or pages, and CSVs (4CAT, tiktok-scraper, Apify, our export)",
     )
     .argument("<paths...>", "files or seed data folders; each file is imported whole or not at all")
     .option(
