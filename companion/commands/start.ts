@@ -83,8 +83,11 @@ export const registerStartCommand = (program: Command): void => {
       }
       await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
       // Stop taking requests first, then let the extensions checkpoint their work, then close the store.
-      await server.close();
-      for (const extension of extensions) await extension.stop?.();
-      cleanup();
+      try {
+        await server.close();
+        for (const extension of extensions) await extension.stop?.();
+      } finally {
+        cleanup();
+      }
     });
 };

@@ -135,6 +135,24 @@ describe("the companion API", () => {
     expect(table.rows).toHaveLength(3);
   });
 
+  it("gives frequencies for a range of creation dates, as the CLI reads since/until", async () => {
+    const posts = parseDocument({ itemList: items }).flatMap((result) => (result.ok ? [result.post] : []));
+    const times = posts.map((post) => post.createTime ?? 0).sort((a, b) => a - b);
+    const since = new Date((times[2] ?? 0) * 1000).toISOString();
+    const until = new Date((times[3] ?? 0) * 1000).toISOString();
+    const inRange = posts.filter(
+      (post) => (post.createTime ?? 0) >= times[2]! && (post.createTime ?? 0) <= times[3]!,
+    );
+    expect(inRange.length).toBeGreaterThan(0);
+    expect(inRange.length).toBeLessThan(posts.length);
+    const query = new URLSearchParams({ n: "5", since, until });
+    const reply = await call("GET", `${apiPath(API_ROUTES.frequencies, "travel")}?${query}`);
+    expect(FrequenciesResponse.parse(reply.body)).toEqual(hashtagFrequencies(inRange, "travel", 5));
+    const day = new Date((times[4] ?? 0) * 1000).toISOString().slice(0, 10);
+    const fromDay = await call("GET", `${apiPath(API_ROUTES.frequencies, "travel")}?since=${day}`);
+    expect((fromDay.body as { totalPosts: number }).totalPosts).toBeGreaterThan(0);
+  });
+
   it.each([
     [
       "a body that is not JSON",
