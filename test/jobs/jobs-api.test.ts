@@ -1,0 +1,184 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { BrowserCollector } from "../../companion/collectors/browser/browser-collector.ts";
+import { withPoliteness } from "../../companion/collectors/politeness/politeness.ts";
+import { createJobEngine, type JobEngine } from "../../companion/jobs/job-engine.ts";
+import type { JobTools } from "../../companion/jobs/job-runner.ts";
+import type { CompanionStore } from "../../companion/store/post-store.ts";
+import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
+import { createDispatcher } from "../../companion/video/dispatcher.ts";
+import { API_ROUTES } from "../../shared/api/contract.ts";
+import { type Job, jobPath } from "../../shared/api/jobs.ts";
+import { SyncPage } from "../../shared/api/sync.ts";
+import { FAST } from "../collectors/collect-all.ts";
+import { type FakeTikTok, startFakeTikTok } from "../fake-tiktok/index.ts";
+import { type EngineServer, openEvents, serveEngine } from "./engine-server.ts";
+
+let fake: FakeTikTok;
+let tools: JobTools;
+let folder: string;
+let store: CompanionStore;
+let engine: JobEngine;
+let server: EngineServer;
+
+const ids = (tag: string) => fake.corpus.posts(tag).map((post) => String(post.id));
+
+const boot = async () => {
+  store = openSqliteStore(folder);
+  engine = createJobEngine({ store, tools, followSource: "browser" });
+  engine.start();
+  server = await serveEngine(engine);
+};
+
+const shutdown = async () => {
+  await server.close();
+  await engine.stop();
+  store.close();
+};
+
+const post = async (path: string, body?: unknown): Promise<Response> =>
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+
+const get = async <T>(path: string): Promise<T> => {
+  const response = await fetch(`${server.url}${path}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+};
+
+const allChanges = async (): Promise<SyncPage> => {
+  const page = SyncPage.parse(await get(`${API_ROUTES.sync}?cursor=0&limit=1000`));
+  expect(page.hasMore).toBe(false);
+  return page;
+};
+
+beforeAll(async () => {
+  fake = await startFakeTikTok({ seed: 21, tags: { travel: 24, food: 8, endless: 400 }, pageSize: 12 });
+  const dispatcher = createDispatcher({ proxy: fake.proxyUrl, ca: fake.caCertificate });
+  tools = {
+    dispatcher,
+    politeness: withPoliteness(FAST),
+    concurrency: 2,
+    openCollector: (_source, hooks) =>
+      new BrowserCollector({
+        extraArgs: fake.chromiumArgs,
+        politeness: FAST,
+        settleMs: 300,
+        onRetry: hooks.onRetry,
+        onNotice: hooks.onNotice,
+      }),
+  };
+});
+
+afterAll(async () => {
+  await tools.dispatcher.close();
+  await fake.close();
+});
+
+beforeEach(async () => {
+  folder = await mkdtemp(join(tmpdir(), "jobs-api-"));
+  fake.clearFaults();
+  await boot();
+});
+
+afterEach(async () => {
+  await shutdown();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe("jobs over HTTP against the fake TikTok", () => {
+  it("runs a job end to end, streaming its progress as SSE that resumes with Last-Event-ID", async () => {
+    const stream = await openEvents(`${server.url}${API_ROUTES.jobsEvents}`);
+    const created = await post(API_ROUTES.jobs, { hashtags: ["#Travel", "food"], videos: true, limit: 1000 });
+    expect(created.status).toBe(201);
+    const job = (await created.json()) as Job;
+    expect(job).toMatchObject({ state: "queued", hashtags: ["travel", "food"], origin: "api" });
+
+    const finished = await stream.until(
+      (event) => event.jobId === job.id && event.kind === "finished",
+      120_000,
+    );
+    stream.close();
+    const final = finished.job;
+    expect(final.state).toBe("done");
+    expect(final.error).toBeNull();
+    const travel = final.progress.find((entry) => entry.hashtag === "travel");
+    const food = final.progress.find((entry) => entry.hashtag === "food");
+    expect(travel).toMatchObject({
+      state: "done",
+      postsNew: 24,
+      videosDone: 24,
+      videosTotal: 24,
+      error: null,
+    });
+    const foodOnly = ids("food").filter((id) => !ids("travel").includes(id)).length;
+    expect(food).toMatchObject({
+      state: "done",
+      postsNew: foodOnly,
+      postsSeen: 8 - foodOnly,
+      videosDone: foodOnly,
+    });
+
+    const mine = stream.events.filter((event) => event.jobId === job.id);
+    const kinds = mine.map((event) => event.kind);
+    expect(kinds[0]).toBe("queued");
+    expect(kinds[1]).toBe("started");
+    expect(kinds.filter((kind) => kind === "progress").length).toBeGreaterThan(4);
+    expect(mine.map((event) => event.message)).toContain(
+      "Scraped 24 posts containing the hashtag 'travel' (24 new)",
+    );
+    const seqs = mine.map((event) => event.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+
+    // A client that dropped out after the 5th event gets exactly the rest, from the stored log.
+    const resumed = await openEvents(`${server.url}${jobPath(API_ROUTES.jobEvents, job.id)}`, seqs[4]);
+    await resumed.until((event) => event.kind === "finished");
+    resumed.close();
+    expect(resumed.events.map((event) => event.seq)).toEqual(seqs.slice(5));
+
+    expect(await get<Job>(jobPath(API_ROUTES.job, job.id))).toEqual(final);
+    const page = await allChanges();
+    expect(new Set(page.posts.map((p) => p.id))).toEqual(new Set([...ids("travel"), ...ids("food")]));
+    expect(page.links.filter((link) => link.hashtag === "travel")).toHaveLength(24);
+    expect(page.videos.length).toBe(24 + foodOnly);
+    expect(page.runs.map((run) => run.hashtag).sort()).toEqual(["food", "travel"]);
+    const runs = await get<{ runs: { postsNew: number }[] }>(`/api/hashtags/travel/runs`);
+    expect(runs.runs).toMatchObject([{ postsNew: 24 }]);
+  }, 180_000);
+
+  it("cancels a running job within seconds and keeps what it collected", async () => {
+    const stream = await openEvents(`${server.url}${API_ROUTES.jobsEvents}`);
+    fake.addFault({ path: "item_list", times: Number.POSITIVE_INFINITY, fault: { kind: "slow", ms: 700 } });
+    const job = (await (await post(API_ROUTES.jobs, { hashtags: ["endless"] })).json()) as Job;
+    await stream.until((event) => event.jobId === job.id && (event.job.progress[0]?.postsNew ?? 0) > 0);
+    const started = Date.now();
+    const response = await post(jobPath(API_ROUTES.jobCancel, job.id));
+    const cancelled = (await response.json()) as Job;
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(cancelled.state).toBe("cancelled");
+    expect(cancelled.progress[0]?.state).toBe("cancelled");
+    const stored = store.countPosts("endless");
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(400);
+    expect(cancelled.progress[0]?.postsNew).toBe(stored);
+    expect(store.runs("endless")[0]?.error).toBe("interrupted before the end");
+    expect((await post(jobPath(API_ROUTES.jobCancel, job.id))).status).toBe(409);
+    stream.close();
+  }, 120_000);
+
+  it("refuses bad jobs and ids with a reason", async () => {
+    const bad = await post(API_ROUTES.jobs, { hashtags: ["../etc"] });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/Invalid hashtag/u);
+    expect((await post(API_ROUTES.jobs, { hashtags: ["a"], limit: -1 })).status).toBe(400);
+    expect((await fetch(`${server.url}/api/jobs/0`)).status).toBe(400);
+    expect((await fetch(`${server.url}/api/jobs/99`)).status).toBe(404);
+    expect((await get<{ jobs: Job[] }>(API_ROUTES.jobs)).jobs).toEqual([]);
+  });
+});
