@@ -21,9 +21,13 @@ const plainWords = async <T>(call: Promise<T>): Promise<T> => {
   }
 };
 
-/** "" follows without a schedule; anything else must read as the CLI's --every does (checked before sending). */
+/**
+ * "" follows without a schedule; anything else must read as the CLI's --every does (checked before sending),
+ * with the "every " the page shows schedules with allowed in front.
+ */
 const followBody = (schedule: string) => {
-  const every = schedule.trim() === "" ? null : schedule.trim();
+  const text = schedule.trim().replace(/^every\s+/iu, "");
+  const every = text === "" ? null : text;
   const parsed = FollowInput.safeParse({ every });
   if (!parsed.success) throw new Error(`Schedule: ${parsed.error.issues[0]?.message ?? "not a duration"}`);
   return { every };

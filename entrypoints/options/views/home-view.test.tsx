@@ -84,9 +84,7 @@ describe("HomeView", () => {
     fireEvent.click(screen.getByRole("button", { name: "Change the schedule of #travel" }));
     fireEvent.input(screen.getByLabelText("New schedule for #travel"), { target: { value: "every 2h" } });
     fireEvent.click(screen.getByRole("button", { name: "Save" }));
-    await waitFor(() =>
-      expect(screen.getByRole("status").textContent).toBe("#travel is now collected every 2h"),
-    );
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Saved the schedule of #travel"));
     expect(companion.calls).toEqual(["schedule travel every 2h"]);
     fireEvent.click(screen.getByRole("button", { name: "Unfollow #travel" }));
     await waitFor(() => expect(screen.getByRole("status").textContent).toMatch(/409: a run is in progress/));

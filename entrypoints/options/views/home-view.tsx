@@ -112,7 +112,7 @@ export const HomeView = ({ hashtags, runs, actions, defaultSchedule }: HomeViewP
                         void act(async () => {
                           await actions.setSchedule(row.hashtag, schedule);
                           setEditing(null);
-                        }, `#${row.hashtag} is now collected ${schedule}`);
+                        }, `Saved the schedule of #${row.hashtag}`);
                       }}
                     >
                       <label>
