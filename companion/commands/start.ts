@@ -47,6 +47,8 @@ export const registerStartCommand = (program: Command): void => {
         store.close();
         release();
       };
+      // Listening before the address is printed: whoever reads it may stop us at once, and must get exit code 0.
+      const stopSignal = Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
       let server: Awaited<ReturnType<typeof startServer>>;
       let extensions: Awaited<ReturnType<(typeof COMPANION_EXTENSIONS)[number]>>[];
       let tokenFile: string;
@@ -81,7 +83,7 @@ export const registerStartCommand = (program: Command): void => {
           throw new UserError(`Port ${port} is in use (is the companion already running?)`);
         throw error;
       }
-      await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
+      await stopSignal;
       // Stop taking requests first, then let the extensions checkpoint their work, then close the store.
       try {
         await server.close();
