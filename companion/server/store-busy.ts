@@ -9,3 +9,24 @@ export const isStoreBusy = (error: unknown): boolean => {
   const code = (error as { code?: unknown }).code;
   return typeof code === "string" && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"));
 };
+
+/**
+ * Runs a synchronous store write, and while another process holds the lock, tries again after `waitMs` without
+ * blocking the event loop (the server's connection has no busy wait). For background work such as a collection
+ * running inside `start`; HTTP handlers answer 503 instead.
+ */
+export const retryWhileBusy = async <T>(
+  work: () => T,
+  options: { waitMs?: number; timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<T> => {
+  const waitMs = options.waitMs ?? 250;
+  const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
+  for (;;) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isStoreBusy(error) || Date.now() + waitMs > deadline || options.signal?.aborted) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
+};
