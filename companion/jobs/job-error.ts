@@ -1,6 +1,7 @@
 import type { JobError } from "../../shared/api/jobs.ts";
 import { CollectionError } from "../collectors/collector.ts";
 import type { RetryInfo } from "../collectors/politeness/with-retries.ts";
+import { isStoreBusy } from "../server/store-busy.ts";
 
 const clock = (iso: string): string => iso.slice(11, 19);
 
@@ -26,6 +27,13 @@ export const describeJobError = (error: unknown): JobError => {
       default:
         return { kind: "other", message: error.message, retryAt: null };
     }
+  if (isStoreBusy(error))
+    return {
+      kind: "other",
+      message:
+        "Another program (an import or a download in a terminal) was writing the database; queue the job again when it is done",
+      retryAt: null,
+    };
   return { kind: "other", message: error instanceof Error ? error.message : String(error), retryAt: null };
 };
 

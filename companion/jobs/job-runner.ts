@@ -5,6 +5,7 @@ import type { Politeness } from "../collectors/politeness/politeness.ts";
 import type { RetryInfo } from "../collectors/politeness/with-retries.ts";
 import type { HashtagReport } from "../download/download-types.ts";
 import { runDownload } from "../download/run-download.ts";
+import { isStoreBusy } from "../server/store-busy.ts";
 import type { JobRequest } from "../store/jobs-table.ts";
 import type { CompanionStore } from "../store/post-store.ts";
 import { describeJobError, describeReportError, describeRetry } from "./job-error.ts";
@@ -45,6 +46,9 @@ const INTERRUPTED_BY_SHUTDOWN =
 const INTERRUPTED_BY_CRASH =
   "The companion ended unexpectedly (a crash or a kill) while this job ran; what it collected is stored. Queue it again to continue.";
 
+const BUSY_ATTEMPTS = 120;
+const BUSY_PAUSE_MS = 500;
+
 const isFinished = (job: Job): boolean => FINISHED_JOB_STATES.includes(job.state);
 
 const interrupted = (message: string): JobError => ({ kind: "interrupted", message, retryAt: null });
@@ -70,7 +74,27 @@ export class JobRunner {
   }
 
   private save(job: Job, kind: JobEvent["kind"], message: string | null = null): void {
-    this.options.events.publish(this.jobs.save(job, kind, message));
+    try {
+      this.options.events.publish(this.jobs.save(job, kind, message));
+    } catch (error) {
+      // The `start` store never waits for a lock (a CLI import may hold it): a progress step or a line can be
+      // skipped, the next one carries the whole job anyway.
+      if (isStoreBusy(error) && (kind === "progress" || kind === "message")) return;
+      throw error;
+    }
+  }
+
+  /** Saves a state change that must not be lost, waiting out another program's write. */
+  private async saveSurely(job: Job, kind: JobEvent["kind"]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.save(job, kind);
+        return;
+      } catch (error) {
+        if (!isStoreBusy(error) || attempt >= BUSY_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, BUSY_PAUSE_MS));
+      }
+    }
   }
 
   /** A job left running by a process that ended without finishing it is marked interrupted, never lost. */
@@ -170,7 +194,7 @@ export class JobRunner {
   private async run(job: Job, signal: AbortSignal): Promise<void> {
     job.state = "running";
     job.startedAt = this.iso();
-    this.save(job, "started");
+    await this.saveSurely(job, "started");
     const progress = new JobProgress(job, (changed) => this.save(changed, "progress"));
     const message = (line: string) => this.save(job, "message", line);
     const collector = this.options.tools.openCollector(job.source, {
@@ -228,6 +252,6 @@ export class JobRunner {
       job.error = firstError === undefined ? null : describeReportError(firstError);
     }
     progress.finish(reports, stop ? "cancelled" : "failed", describeReportError);
-    this.save(job, "finished");
+    await this.saveSurely(job, "finished");
   }
 }

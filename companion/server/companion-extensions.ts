@@ -1,4 +1,5 @@
 import type { Router } from "express";
+import { jobEngineExtension } from "../jobs/job-engine-extension.ts";
 import type { CompanionStore } from "../store/post-store.ts";
 
 /** A part of the running companion beyond the core API (the job engine): its routes and its lifecycle. */
@@ -20,4 +21,4 @@ export type CompanionExtensionFactory = (context: {
 }) => CompanionExtension | Promise<CompanionExtension>;
 
 /** What `start` adds to the core API. The job engine registers its factory here. */
-export const COMPANION_EXTENSIONS: CompanionExtensionFactory[] = [];
+export const COMPANION_EXTENSIONS: CompanionExtensionFactory[] = [jobEngineExtension];

@@ -27,11 +27,21 @@ interface EventRow {
 /** Events kept for clients that reconnect (Last-Event-ID); older ones are replaced by a snapshot. */
 export const KEPT_JOB_EVENTS = 5000;
 
+/** Only what was asked: a Job handed in as a request must not carry its id or state into the new row. */
+const requestFields = ({ hashtags, posts, videos, limit, since, source }: JobRequest): JobRequest => ({
+  hashtags,
+  posts,
+  videos,
+  limit,
+  since,
+  source,
+});
+
 const toJob = (row: JobRow): Job => {
   const request = JSON.parse(row.request) as JobRequest;
   return {
     id: row.id,
-    ...request,
+    ...requestFields(request),
     origin: row.origin,
     state: row.state,
     progress: JSON.parse(row.progress) as Job["progress"],
@@ -73,7 +83,7 @@ export const jobsTable = (db: Database.Database) => {
         .prepare(
           "INSERT INTO jobs (request, origin, state, progress, created_at) VALUES (?, ?, 'queued', ?, ?)",
         )
-        .run(JSON.stringify(request), origin, JSON.stringify(progress), now);
+        .run(JSON.stringify(requestFields(request)), origin, JSON.stringify(progress), now);
       return this.get(Number(result.lastInsertRowid))!;
     },
 

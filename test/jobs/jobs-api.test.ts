@@ -172,6 +172,47 @@ describe("jobs over HTTP against the fake TikTok", () => {
     stream.close();
   }, 120_000);
 
+  it("checkpoints the running job on shutdown, and after a crash marks it interrupted while queued jobs still run", async () => {
+    const stream = await openEvents(`${server.url}${API_ROUTES.jobsEvents}`);
+    fake.addFault({ path: "item_list", times: Number.POSITIVE_INFINITY, fault: { kind: "slow", ms: 700 } });
+    const running = (await (await post(API_ROUTES.jobs, { hashtags: ["endless"] })).json()) as Job;
+    const waiting = (await (await post(API_ROUTES.jobs, { hashtags: ["food"] })).json()) as Job;
+    await stream.until((event) => event.jobId === running.id && (event.job.progress[0]?.postsNew ?? 0) > 0);
+    stream.close();
+    await shutdown();
+    store = openSqliteStore(folder);
+    const stopped = store.engine.jobs.get(running.id);
+    expect(stopped).toMatchObject({ state: "interrupted", error: { kind: "interrupted" } });
+    expect(stopped?.error?.message).toMatch(/stopped while this job ran/u);
+    expect(stopped?.progress[0]?.postsNew).toBe(store.countPosts("endless"));
+    expect(store.engine.jobs.get(waiting.id)?.state).toBe("queued");
+
+    // A crash: the process dies with a job marked running (as a kill -9 would leave it).
+    const crashed = store.engine.jobs.create(
+      { ...running, hashtags: ["travel"] },
+      "api",
+      new Date().toISOString(),
+    );
+    store.engine.jobs.save(
+      { ...crashed, state: "running", startedAt: new Date().toISOString() },
+      "started",
+      null,
+    );
+    store.close();
+    fake.clearFaults();
+    await boot();
+    const after = await openEvents(`${server.url}${jobPath(API_ROUTES.jobEvents, waiting.id)}`);
+    const done = await after.until((event) => event.kind === "finished", 60_000);
+    after.close();
+    expect(done.job).toMatchObject({ state: "done", progress: [{ hashtag: "food", state: "done" }] });
+    // Some of food's posts may have come with #endless already.
+    expect((done.job.progress[0]?.postsNew ?? 0) + (done.job.progress[0]?.postsSeen ?? 0)).toBe(8);
+    const recovered = await get<Job>(jobPath(API_ROUTES.job, crashed.id));
+    expect(recovered).toMatchObject({ state: "interrupted", error: { kind: "interrupted" } });
+    expect(recovered.error?.message).toMatch(/ended unexpectedly/u);
+    expect(recovered.progress[0]?.state).toBe("cancelled");
+  }, 120_000);
+
   it("refuses bad jobs and ids with a reason", async () => {
     const bad = await post(API_ROUTES.jobs, { hashtags: ["../etc"] });
     expect(bad.status).toBe(400);
