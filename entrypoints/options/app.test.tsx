@@ -10,12 +10,15 @@ const { raw: _raw, ...post } = makePost({ id: "1", hashtags: ["travel", "food"] 
 const snapshot: MirrorSnapshot = {
   hashtags: [{ hashtag: "travel", followed: true, schedule: "every 6h", posts: 1, videos: 0, lastRun: null }],
   runs: [],
-  version: "1",
   videoPostIds: new Set(),
 };
 const source: DashboardSource = {
   watch: (onSnapshot) => {
     onSnapshot(snapshot);
+    return () => {};
+  },
+  watchVersion: (onVersion) => {
+    onVersion("1");
     return () => {};
   },
 };
@@ -56,6 +59,7 @@ describe("App", () => {
         onError(new Error("QuotaExceededError"));
         return () => {};
       },
+      watchVersion: () => () => {},
     };
     render(<App source={broken} analyser={analyser} companion={null} defaultSchedule="every 6h" />);
     await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/QuotaExceededError/));

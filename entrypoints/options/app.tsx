@@ -24,6 +24,7 @@ export interface DashboardCompanion {
 export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) => {
   const route = useHashRoute();
   const [snapshot, setSnapshot] = useState<MirrorSnapshot | null>(null);
+  const [version, setVersion] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(
     () =>
@@ -33,6 +34,13 @@ export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) 
           setError(null);
         },
         (reason) => setError(`Could not read this browser's copy of the database: ${reason.message}`),
+      ),
+    [source],
+  );
+  useEffect(
+    () =>
+      source.watchVersion(setVersion, (reason) =>
+        setError(`Could not read this browser's copy of the database: ${reason.message}`),
       ),
     [source],
   );
@@ -60,14 +68,14 @@ export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) 
         />
       )}
       {route.page === "hashtag" &&
-        (snapshot === null ? (
+        (version === null ? (
           <p>Reading the mirror…</p>
         ) : (
           <HashtagView
             hashtag={route.hashtag}
             analyser={analyser}
-            version={snapshot.version}
-            videoPostIds={snapshot.videoPostIds}
+            version={version}
+            videoPostIds={snapshot?.videoPostIds}
             openVideo={companion?.openVideo}
           />
         ))}

@@ -30,9 +30,16 @@ export const loadCountablePosts = async (tables: MirrorTables, hashtag: string):
   return posts.filter((post): post is DashboardPost => post !== undefined);
 };
 
-/** The posts collected for `hashtag`. */
+/**
+ * The posts collected for `hashtag`. When they are most of the mirror, one sequential read of every post beats a
+ * lookup per post (100k posts in Chromium: 4.6 s against some 40 s for bulkGet on a loaded machine).
+ */
 export const loadHashtagPosts = async (tables: MirrorTables, hashtag: string): Promise<DashboardPost[]> => {
-  const links = await linksOf(tables, hashtag);
+  const [links, total] = await Promise.all([linksOf(tables, hashtag), tables.posts.count()]);
+  if (links.length * 2 >= total) {
+    const ids = new Set(links.map((link) => link.postId));
+    return (await tables.posts.toArray()).filter((post) => ids.has(post.id));
+  }
   const posts = await tables.posts.bulkGet(links.map((link) => link.postId));
   return posts.filter((post): post is DashboardPost => post !== undefined);
 };

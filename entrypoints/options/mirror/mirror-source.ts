@@ -3,18 +3,26 @@ import type { MirrorDb } from "../../common/mirror/mirror-db.ts";
 import type { DashboardSource } from "../views/dashboard-source.ts";
 import { readHashtagRows } from "./mirror-reader.ts";
 
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 /**
- * The front page's data, re-read whenever the mirror's tables change (Dexie's liveQuery sees writes from the
- * background worker too). The version is the sync cursor, which moves with every change the mirror takes in.
+ * The dashboard's view of the mirror, re-read whenever its tables change (Dexie's liveQuery sees the background
+ * worker's writes too). The version is the sync cursor, which moves with every change the mirror takes in.
  */
 export const mirrorSource = (db: MirrorDb): DashboardSource => ({
   watch: (onSnapshot, onError) => {
-    const subscription = liveQuery(async () => {
-      const [rows, cursor] = await Promise.all([readHashtagRows(db), db.meta.get("syncCursor")]);
-      return { ...rows, version: String(cursor?.value ?? "") };
-    }).subscribe({
+    const subscription = liveQuery(() => readHashtagRows(db)).subscribe({
       next: onSnapshot,
-      error: (error: unknown) => onError(error instanceof Error ? error : new Error(String(error))),
+      error: (error: unknown) => onError(asError(error)),
+    });
+    return () => subscription.unsubscribe();
+  },
+  watchVersion: (onVersion, onError) => {
+    const subscription = liveQuery(async () =>
+      String((await db.meta.get("syncCursor"))?.value ?? ""),
+    ).subscribe({
+      next: onVersion,
+      error: (error: unknown) => onError(asError(error)),
     });
     return () => subscription.unsubscribe();
   },

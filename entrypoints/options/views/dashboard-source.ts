@@ -5,8 +5,6 @@ export interface MirrorSnapshot {
   hashtags: HashtagRow[];
   /** Newest first. */
   runs: RunRow[];
-  /** Changes whenever posts change, so the hashtag view counts again. */
-  version: string;
   /** Posts whose video the companion has downloaded. */
   videoPostIds: ReadonlySet<string>;
 }
@@ -15,4 +13,9 @@ export interface MirrorSnapshot {
 export interface DashboardSource {
   /** Calls `onSnapshot` now and after every change to the mirror; returns a function that stops watching. */
   watch(onSnapshot: (snapshot: MirrorSnapshot) => void, onError: (error: Error) => void): () => void;
+  /**
+   * Calls `onVersion` with a name for the mirror's state now and whenever it changes. Cheap, unlike a snapshot,
+   * so a hashtag's view starts counting without waiting for the front page's numbers.
+   */
+  watchVersion(onVersion: (version: string) => void, onError: (error: Error) => void): () => void;
 }
