@@ -273,6 +273,24 @@ describe("hostile requests to the API", () => {
     expect(store.getPost("8")).toBeUndefined();
   });
 
+  it("rejects items whose id is a path or not TikTok's digits, each with the reason, storing the good one", async () => {
+    const hostileIds = ["../../../../tmp/x", "1e5", "-1", "12.5", "", "１２３", "123456789012345678901"];
+    const reply = await post({
+      hashtag: "travel",
+      items: [...hostileIds.map((id) => ({ ...item, id })), { ...item, id: "11" }],
+    });
+    expect(reply.status).toBe(200);
+    const body = reply.body as {
+      new: number;
+      rejected: number;
+      rejections: { index: number; reason: string }[];
+    };
+    expect(body).toMatchObject({ new: 1, rejected: hostileIds.length });
+    expect(body.rejections.map((rejection) => rejection.index)).toEqual(hostileIds.map((_, index) => index));
+    for (const rejection of body.rejections) expect(rejection.reason).toMatch(/id/);
+    expect(store.getPost("11")).toBeDefined();
+  });
+
   it("keeps 19-digit numeric ids exact: neighbours do not merge", async () => {
     const body = `{"hashtag":"bigids","items":[${[401, 402]
       .map(
