@@ -19,6 +19,8 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: "115.0" } } }
       : { key: CHROME_EXTENSION_KEY }),
   }),
+  // Firefox's review wants the sources; test artefacts and collected data are not part of them.
+  zip: { excludeSources: ["data/**", "test/extension/artifacts/**", "coverage/**"] },
   vite: () => ({
     plugins: [preact()],
     // shared/export's CSV writer uses csv-stringify; its default build needs Node's Buffer, its browser build
