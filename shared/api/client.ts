@@ -1,7 +1,8 @@
 /**
  * A typed fetch client for the companion's API: the Bearer token on every call, answers checked against the
  * shared zod contract, and a busy store (503 + Retry-After) or a dropped connection retried with backoff, so a
- * batch the extension sends is either stored or its caller gets an error, never lost in silence.
+ * batch the extension sends is either stored or its caller gets an error, never lost in silence. Retrying a POST
+ * is safe: the companion's writes are upserts by post id, so a batch stored twice counts as "seen" the second time.
  */
 import type { z } from "zod";
 import { parseJson } from "../json/parse-json.ts";
