@@ -45,7 +45,10 @@ export const startBackground = (): void => {
     });
   });
 
-  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
+  // The worker starts again after every idle stop; creating the alarm anew each time would keep postponing it.
+  void browser.alarms.get(SYNC_ALARM).then((alarm) => {
+    if (alarm === undefined) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM) syncQuietly();
   });
