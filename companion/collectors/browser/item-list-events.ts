@@ -1,4 +1,5 @@
 import type { HTTPRequest, HTTPResponse, Page } from "puppeteer-core";
+import { parseJson } from "../../../shared/json/parse-json.ts";
 import { isObject, type Json } from "../../../shared/post/coerce.ts";
 import { CAPTCHA_HEADER, isCaptchaJson } from "../captcha.ts";
 import { EventQueue } from "../event-queue.ts";
@@ -34,7 +35,8 @@ export const readItemListResponse = async (response: HTTPResponse): Promise<Item
     };
   let body: unknown;
   try {
-    body = JSON.parse(await response.text());
+    // parseJson: a bare-number id in a response must not be rounded into another post's id.
+    body = parseJson(await response.text());
   } catch {
     return {
       kind: "retry",
