@@ -61,6 +61,7 @@ describe("the API client", () => {
       new: 2,
       seen: 0,
       rejected: 0,
+      rejections: [],
     });
     expect(waits).toEqual([2000, 2000]);
     expect(calls.map((call) => call.init.body)).toEqual(Array(3).fill(JSON.stringify(body)));
