@@ -68,6 +68,7 @@ describe("Apify's TikTok scraper CSV (slash columns, one per array index)", () =
       mentions: ["kenji"],
       stats: { plays: 1234567, likes: 59149, shares: 1012, comments: 2345, saves: 4519 },
     });
+    expect(ok(results[0]).video.cover).toBe("https://p16.example/c.jpeg");
     expect(ok(results[1]).hashtags).toEqual(["東京"]);
   });
 });

@@ -24,7 +24,8 @@ export const parseScraperItem = (input: unknown, source: PostSource): ParseResul
   const music = asObject(input.musicMeta);
   const videoMeta = asObject(input.videoMeta);
   const covers = asObject(input.covers);
-  const createTime = asEpochSeconds(input.createTime);
+  // Apify's TikTok scraper, which descends from tiktok-scraper, adds createTimeISO and puts media in videoMeta.
+  const createTime = asEpochSeconds(input.createTime) ?? asEpochSeconds(input.createTimeISO);
   const mentions = asArray(input.mentions)
     .map((mention) => asString(mention)?.replace(/^@/u, "") ?? null)
     .filter((name): name is string => name !== null && name !== "");
@@ -59,9 +60,13 @@ export const parseScraperItem = (input: unknown, source: PostSource): ParseResul
         duration: asCount(videoMeta.duration),
         width: asCount(videoMeta.width),
         height: asCount(videoMeta.height),
-        cover: asString(covers.default) ?? asString(covers.origin),
-        playAddr: asString(input.videoUrl),
-        downloadAddr: asString(input.videoUrlNoWaterMark) ?? asString(input.videoUrl),
+        cover: asString(covers.default) ?? asString(covers.origin) ?? asString(videoMeta.coverUrl),
+        playAddr: asString(input.videoUrl) ?? asString(videoMeta.playAddr),
+        downloadAddr:
+          asString(input.videoUrlNoWaterMark) ??
+          asString(input.videoUrl) ??
+          asString(videoMeta.downloadAddr) ??
+          asString(asArray(input.mediaUrls)[0]),
       },
       music: {
         id: asId(music.musicId),

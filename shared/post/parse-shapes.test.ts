@@ -169,3 +169,30 @@ describe("records are read as themselves before any envelope", () => {
     });
   });
 });
+
+describe("Apify's TikTok scraper JSON", () => {
+  it("reads createTimeISO and the media in videoMeta when tiktok-scraper's fields are absent", () => {
+    const result = parseRecord({
+      id: "7301234567890123456",
+      text: "x #travel",
+      createTimeISO: "2023-11-14T22:13:20.000Z",
+      authorMeta: { name: "maria.dz" },
+      hashtags: [{ name: "travel" }],
+      collectCount: 4519,
+      videoMeta: {
+        coverUrl: "https://p.example/c.jpeg",
+        downloadAddr: "https://v.example/d.mp4",
+        duration: 15,
+      },
+      webVideoUrl: "https://www.tiktok.com/@maria.dz/video/7301234567890123456",
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      post: {
+        createTime: 1700000000,
+        stats: { saves: 4519 },
+        video: { cover: "https://p.example/c.jpeg", downloadAddr: "https://v.example/d.mp4", duration: 15 },
+      },
+    });
+  });
+});
