@@ -112,9 +112,9 @@ describe("SQLite store", () => {
 
   it("pages a hashtag's posts oldest first, undated last, filtered by time range", () => {
     const posts = Array.from({ length: 1203 }, (_, i) =>
-      makePost({ id: `p${String(i).padStart(5, "0")}`, createTime: 1_700_000_000 + ((i * 7919) % 1203) }),
+      makePost({ id: `1${String(i).padStart(5, "0")}`, createTime: 1_700_000_000 + ((i * 7919) % 1203) }),
     );
-    posts.push(makePost({ id: "undated", createTime: null }));
+    posts.push(makePost({ id: "99", createTime: null }));
     store.upsertPosts("travel", posts, { seenAt: T1 });
     const times = [...store.postsForHashtag("travel")].map((post) => post.createTime);
     expect(times).toHaveLength(1204);
@@ -238,7 +238,7 @@ const runWriter = (
 describe("several processes", () => {
   it("lets two writers work at once, the second waiting instead of failing", async () => {
     const dir = tempDir();
-    const results = await Promise.all([runWriter(dir, "a", "300"), runWriter(dir, "b", "300")]);
+    const results = await Promise.all([runWriter(dir, "1", "300"), runWriter(dir, "2", "300")]);
     expect(results.map((result) => [result.code, result.stderr])).toEqual([
       [0, ""],
       [0, ""],
@@ -250,11 +250,11 @@ describe("several processes", () => {
 
   it("loses nothing committed when a process dies mid-transaction", async () => {
     const dir = tempDir();
-    const result = await runWriter(dir, "c", "50", "crash");
+    const result = await runWriter(dir, "3", "50", "crash");
     expect(result.signal).toBe("SIGKILL");
     const store = openSqliteStore(dir);
     expect(store.countPosts("travel")).toBe(50);
-    expect(store.getPost("c-uncommitted")).toBeUndefined();
+    expect(store.getPost("3999999")).toBeUndefined();
     store.close();
   });
 });
