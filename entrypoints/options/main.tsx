@@ -1,4 +1,6 @@
 import { render } from "preact";
+import { browserPairingStore } from "../common/pairing/browser-pairing-store.ts";
+import { PairingPanel } from "../common/pairing/pairing-panel.tsx";
 import { App } from "./app.tsx";
 import { useCompanion } from "./companion/use-companion.ts";
 import { openMirrorDb } from "./mirror/mirror-db.ts";
@@ -9,7 +11,14 @@ const source = mirrorSource(openMirrorDb());
 const analyser = startAnalysisWorker();
 
 const Dashboard = () => (
-  <App source={source} analyser={analyser} companion={useCompanion()} defaultSchedule="6h" />
+  <>
+    <PairingPanel
+      store={browserPairingStore}
+      href={location.href}
+      replaceHref={(href) => history.replaceState(null, "", href)}
+    />
+    <App source={source} analyser={analyser} companion={useCompanion()} defaultSchedule="6h" />
+  </>
 );
 
 const root = document.getElementById("app");

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import browser from "webextension-polyfill";
 import { createApiClient } from "../../../shared/api/client.ts";
 import { API_ROUTES, HealthResponse } from "../../../shared/api/contract.ts";
 import {
@@ -7,6 +6,7 @@ import {
   onConnectionSettingsChanged,
   readConnectionSettings,
 } from "../../common/companion/connection-settings.ts";
+import { sendExtensionMessage } from "../../common/messages/send-message.ts";
 import type { DashboardCompanion } from "../app.tsx";
 import { saveFile } from "../export/save-file.ts";
 import { companionActions, fetchMedia } from "./companion-actions.ts";
@@ -16,7 +16,7 @@ const POLL_MS = 5000;
 
 const requestSync = async (): Promise<void> => {
   // The background mirrors the change; the page sees it through the mirror like any other.
-  await browser.runtime.sendMessage({ type: "sync-now" }).catch(() => undefined);
+  await sendExtensionMessage({ type: "sync-now" }).catch(() => undefined);
 };
 
 /** The running, paired companion, or null while it is stopped or this browser holds no token. */
