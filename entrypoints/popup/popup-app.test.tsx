@@ -88,7 +88,7 @@ describe("PopupApp", () => {
         kind: "posts",
         status: "running",
         progress: 0.4,
-        detail: "40 posts seen, 5 new",
+        detail: "40 posts found, 5 new",
         error: null,
       },
       {
@@ -97,7 +97,7 @@ describe("PopupApp", () => {
         kind: "posts",
         status: "failed",
         progress: 1,
-        detail: "0 posts seen, 0 new",
+        detail: "0 posts found, 0 new",
         error: "TikTok asks for a captcha: open TikTok in a window and solve it, then collect again.",
       },
     ]);

@@ -39,13 +39,13 @@ describe("toJobView", () => {
     });
     expect(toJobView(job({ state: "done", progress: [progress({ state: "done" })] }))).toMatchObject({
       progress: 1,
-      detail: "25 posts seen, 10 new",
+      detail: "35 posts found, 10 new",
       error: null,
     });
   });
 
   it("measures posts against the limit and videos against their total", () => {
-    expect(toJobView(job({ progress: [progress()] })).progress).toBe(0.25);
+    expect(toJobView(job({ progress: [progress()] })).progress).toBe(0.35);
     const videos = job({
       videos: true,
       progress: [progress({ state: "videos", videosDone: 3, videosTotal: 4 })],
@@ -53,7 +53,7 @@ describe("toJobView", () => {
     expect(toJobView(videos)).toMatchObject({
       progress: 0.75,
       kind: "posts and videos",
-      detail: "25 posts seen, 10 new, 3 videos",
+      detail: "35 posts found, 10 new, 3 videos",
     });
   });
 

@@ -20,7 +20,7 @@ export const describeJobError = (error: JobError, now = Date.now()): string => {
   }
 };
 
-/** Progress in 0..1: media against their total once known, else posts seen against the job's limit. */
+/** Progress in 0..1: media against their total once known, else posts found against the job's limit. */
 const progressOf = (job: Job): number | null => {
   if (job.state === "done") return 1;
   if (job.state === "queued" || job.progress.length === 0) return job.state === "queued" ? 0 : null;
@@ -29,7 +29,7 @@ const progressOf = (job: Job): number | null => {
     if (item.state === "waiting") return 0;
     if (item.state === "videos")
       return item.videosTotal === null || item.videosTotal === 0 ? 0.5 : item.videosDone / item.videosTotal;
-    return Math.min(item.postsSeen / job.limit, 1);
+    return Math.min((item.postsNew + item.postsSeen) / job.limit, 1);
   };
   return job.progress.reduce((sum, item) => sum + share(item), 0) / job.progress.length;
 };
@@ -37,7 +37,8 @@ const progressOf = (job: Job): number | null => {
 const counts = (job: Job): string => {
   const sum = (key: "postsNew" | "postsSeen" | "videosDone") =>
     job.progress.reduce((total, item) => total + item[key], 0);
-  const posts = `${sum("postsSeen")} posts seen, ${sum("postsNew")} new`;
+  // The store's "seen" are posts it already had; together with the new ones they are what the run found.
+  const posts = `${sum("postsNew") + sum("postsSeen")} posts found, ${sum("postsNew")} new`;
   return job.videos ? `${posts}, ${sum("videosDone")} videos` : posts;
 };
 
