@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { closeSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
@@ -76,5 +76,20 @@ describe("CSV imports", () => {
     expect(failed.code).toBe(1);
     const listing = await runCli(["--data-dir", dataDir, "--json", "hashtags"]);
     expect(JSON.parse(listing.stdout)).toEqual([]);
+  });
+
+  it("refuses a row that an unclosed quote stretches past 64 MB, with its line", async () => {
+    const file = join(temp.make(), "unclosed.csv");
+    const fd = openSync(file, "w");
+    writeSync(fd, 'id,body,tiktok_url\n7300000000000000001,fine,\n7300000000000000002,"never closed\n');
+    const block = Buffer.alloc(1024 * 1024, 97);
+    for (let i = 0; i < 65; i++) writeSync(fd, block);
+    closeSync(fd);
+    const dataDir = join(temp.make(), "data");
+    const result = await runCli(["--data-dir", dataDir, "--json", "import", "--hashtag", "travel", file]);
+    expect(result.stderr).toMatch(
+      /^error: [^\n]*unclosed\.csv line 3 starts a row longer than 64 MB \(an unclosed quote\?\); nothing was imported[^\n]*\n$/u,
+    );
+    expect(result.code).toBe(1);
   });
 });
