@@ -30,7 +30,7 @@ export interface JobRelayHooks {
  * Follows the companion's job events while someone watches, reconnecting with Last-Event-ID after a drop so no
  * event is missed, and keeps each job's latest full state (every event carries it).
  */
-export const createJobRelay = (access: CompanionAccess, hooks: JobRelayHooks) => {
+export const createJobRelay = (access: CompanionAccess, hooks: JobRelayHooks, reconnectMs = RECONNECT_MS) => {
   const jobs = new Map<number, Job>();
   let lastEventId: string | null = null;
   let controller: AbortController | null = null;
@@ -64,7 +64,7 @@ export const createJobRelay = (access: CompanionAccess, hooks: JobRelayHooks) =>
       } catch {
         // Not running or not paired: the popup's status says so; try again shortly.
       }
-      await wait(RECONNECT_MS, signal);
+      await wait(reconnectMs, signal);
     }
   };
 
