@@ -27,13 +27,13 @@ export class JobProgress {
   }
 
   /** The machinery works on one hashtag at a time: starting one ends the one before. */
-  private endOthers(hashtag: string, state: "posts" | "videos"): void {
+  private endOthers(hashtag: string, states: HashtagProgress["state"][]): void {
     for (const entry of this.job.progress)
-      if (entry.hashtag !== hashtag && entry.state === state) entry.state = "done";
+      if (entry.hashtag !== hashtag && states.includes(entry.state)) entry.state = "done";
   }
 
   collecting(hashtag: string): void {
-    this.endOthers(hashtag, "posts");
+    this.endOthers(hashtag, ["posts"]);
     this.update(hashtag, (entry) => {
       entry.state = "posts";
       entry.error = null;
@@ -50,7 +50,8 @@ export class JobProgress {
   }
 
   mediaPlanned(hashtag: string, count: number): void {
-    this.endOthers(hashtag, "videos");
+    // Media comes after every hashtag's posts: the posts phase is over too.
+    this.endOthers(hashtag, ["posts", "videos"]);
     this.update(hashtag, (entry) => {
       entry.state = "videos";
       entry.videosTotal = (entry.videosTotal === null ? 0 : entry.videosDone) + count;
