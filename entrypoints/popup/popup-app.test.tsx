@@ -71,6 +71,18 @@ describe("PopupApp", () => {
     expect(screen.getByRole("button", { name: "Collect now" })).toHaveProperty("disabled", true);
   });
 
+  it("says so when the companion answers with something unexpected", async () => {
+    const { value } = bridge({
+      status: async () => {
+        throw new Error("The companion answered 403");
+      },
+    });
+    render(<PopupApp bridge={value} />);
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Could not ask the companion: The companion answered 403",
+    );
+  });
+
   it("explains how to pair", async () => {
     const { value } = bridge({ status: async () => ({ ...paired, state: "not-paired" }) });
     render(<PopupApp bridge={value} />);

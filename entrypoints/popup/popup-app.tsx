@@ -85,7 +85,12 @@ export const PopupApp = ({ bridge }: { bridge: PopupBridge }) => {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void bridge.status().then(setStatus);
+    void bridge.status().then(setStatus, (error: unknown) =>
+      setReply({
+        ok: false,
+        error: `Could not ask the companion: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    );
     void bridge.activeTabUrl().then((url) => setPageHashtag(hashtagFromUrl(url)));
     return bridge.watchJobs(setJobs);
   }, [bridge]);
