@@ -10,15 +10,14 @@ const { raw: _raw, ...post } = makePost({ id: "1", hashtags: ["travel", "food"] 
 const snapshot: MirrorSnapshot = {
   hashtags: [{ hashtag: "travel", followed: true, schedule: "every 6h", posts: 1, videos: 0, lastRun: null }],
   runs: [],
-  videoPostIds: new Set(),
 };
 const source: DashboardSource = {
   watch: (onSnapshot) => {
     onSnapshot(snapshot);
     return () => {};
   },
-  watchVersion: (onVersion) => {
-    onVersion("1");
+  watchPosts: (onState) => {
+    onState({ version: "1", videoPostIds: new Set() });
     return () => {};
   },
 };
@@ -59,7 +58,7 @@ describe("App", () => {
         onError(new Error("QuotaExceededError"));
         return () => {};
       },
-      watchVersion: () => () => {},
+      watchPosts: () => () => {},
     };
     render(<App source={broken} analyser={analyser} companion={null} defaultSchedule="every 6h" />);
     await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/QuotaExceededError/));

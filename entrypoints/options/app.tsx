@@ -2,7 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { Analyser } from "./analysis/analyser.ts";
 import { routeHash } from "./routing/hash-route.ts";
 import { useHashRoute } from "./routing/use-hash-route.ts";
-import type { DashboardSource, MirrorSnapshot } from "./views/dashboard-source.ts";
+import type { DashboardSource, MirrorSnapshot, PostsState } from "./views/dashboard-source.ts";
 import { HashtagView } from "./views/hashtag-view.tsx";
 import { type FollowActions, HomeView } from "./views/home-view.tsx";
 
@@ -24,26 +24,23 @@ export interface DashboardCompanion {
 export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) => {
   const route = useHashRoute();
   const [snapshot, setSnapshot] = useState<MirrorSnapshot | null>(null);
-  const [version, setVersion] = useState<string | null>(null);
+  const [posts, setPosts] = useState<PostsState | null>(null);
   const [error, setError] = useState<string | null>(null);
-  useEffect(
-    () =>
-      source.watch(
-        (next) => {
-          setSnapshot(next);
-          setError(null);
-        },
-        (reason) => setError(`Could not read this browser's copy of the database: ${reason.message}`),
-      ),
-    [source],
-  );
-  useEffect(
-    () =>
-      source.watchVersion(setVersion, (reason) =>
-        setError(`Could not read this browser's copy of the database: ${reason.message}`),
-      ),
-    [source],
-  );
+  const onPage = route.page;
+  const failed = (reason: Error) =>
+    setError(`Could not read this browser's copy of the database: ${reason.message}`);
+  // Each page watches only what it shows: the front page's counts read every hashtag's links.
+  useEffect(() => {
+    if (onPage !== "home") return;
+    return source.watch((next) => {
+      setSnapshot(next);
+      setError(null);
+    }, failed);
+  }, [source, onPage]);
+  useEffect(() => {
+    if (onPage !== "hashtag") return;
+    return source.watchPosts(setPosts, failed);
+  }, [source, onPage]);
 
   useEffect(() => {
     document.title =
@@ -68,14 +65,14 @@ export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) 
         />
       )}
       {route.page === "hashtag" &&
-        (version === null ? (
+        (posts === null ? (
           <p>Reading the mirror…</p>
         ) : (
           <HashtagView
             hashtag={route.hashtag}
             analyser={analyser}
-            version={version}
-            videoPostIds={snapshot?.videoPostIds}
+            version={posts.version}
+            videoPostIds={posts.videoPostIds}
             openVideo={companion?.openVideo}
           />
         ))}

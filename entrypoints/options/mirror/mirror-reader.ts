@@ -53,7 +53,7 @@ const countBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, 
 /** Every hashtag the mirror knows (followed, collected or run), with its counts and latest run, by name. */
 export const readHashtagRows = async (
   tables: MirrorTables,
-): Promise<{ hashtags: HashtagRow[]; runs: RunRow[]; videoPostIds: Set<string> }> => {
+): Promise<{ hashtags: HashtagRow[]; runs: RunRow[] }> => {
   const [follows, runs, postCounts, videos] = await Promise.all([
     tables.follows.toArray(),
     tables.runs.orderBy("startedAt").reverse().toArray(),
@@ -84,7 +84,7 @@ export const readHashtagRows = async (
     videos: videoCounts.get(hashtag) ?? 0,
     lastRun: lastRun.get(hashtag) ?? null,
   }));
-  return { hashtags, runs, videoPostIds: new Set(videos.map((video) => video.postId)) };
+  return { hashtags, runs };
 };
 
 export const mirrorLoader = (tables: MirrorTables): PostLoader => ({

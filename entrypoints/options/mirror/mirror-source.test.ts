@@ -13,8 +13,8 @@ describe("mirrorSource", () => {
   it("sends a new snapshot, with a new version, when the background writes to the mirror", async () => {
     const snapshots: MirrorSnapshot[] = [];
     const versions: string[] = [];
-    const stopVersions = mirrorSource(db).watchVersion(
-      (version) => versions.push(version),
+    const stopVersions = mirrorSource(db).watchPosts(
+      (state) => versions.push(state.version),
       (error) => {
         throw error;
       },

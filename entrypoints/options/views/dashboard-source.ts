@@ -5,6 +5,12 @@ export interface MirrorSnapshot {
   hashtags: HashtagRow[];
   /** Newest first. */
   runs: RunRow[];
+}
+
+/** What a hashtag's view needs to know of the mirror besides the posts themselves. */
+export interface PostsState {
+  /** Changes whenever the mirror takes in a change, so the view counts again. */
+  version: string;
   /** Posts whose video the companion has downloaded. */
   videoPostIds: ReadonlySet<string>;
 }
@@ -14,8 +20,8 @@ export interface DashboardSource {
   /** Calls `onSnapshot` now and after every change to the mirror; returns a function that stops watching. */
   watch(onSnapshot: (snapshot: MirrorSnapshot) => void, onError: (error: Error) => void): () => void;
   /**
-   * Calls `onVersion` with a name for the mirror's state now and whenever it changes. Cheap, unlike a snapshot,
-   * so a hashtag's view starts counting without waiting for the front page's numbers.
+   * Calls `onState` now and whenever the mirror changes. Cheap, unlike a snapshot (which counts every hashtag's
+   * links), so a hashtag's view starts counting at once and its reads do not queue behind the front page's.
    */
-  watchVersion(onVersion: (version: string) => void, onError: (error: Error) => void): () => void;
+  watchPosts(onState: (state: PostsState) => void, onError: (error: Error) => void): () => void;
 }
