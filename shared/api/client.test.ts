@@ -22,7 +22,7 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 const health = { ok: true, name: "tiktok-hashtag-analysis", version: "1.0.0", posts: 3 };
 
-const client = (steps: Step[], token: string | null = "secret") => {
+const client = (steps: Step[], token: string | null = "secret", busyPatienceMs?: number) => {
   const fake = fakeFetch(steps);
   const waits: number[] = [];
   const api = createApiClient({
@@ -30,6 +30,7 @@ const client = (steps: Step[], token: string | null = "secret") => {
     token,
     fetch: fake.fetch,
     retries: 3,
+    busyPatienceMs,
     maxWaitMs: 4000,
     sleep: async (ms) => {
       waits.push(ms);
@@ -78,8 +79,30 @@ describe("the API client", () => {
     expect(waits).toEqual([4000, 500, 1000]);
   });
 
+  it("keeps waiting out a busy store far longer than it waits for an absent companion", async () => {
+    const steps = [
+      ...Array.from({ length: 12 }, () => json(503, {}, { "retry-after": "1" })),
+      json(200, health),
+    ];
+    const told: number[] = [];
+    const api = createApiClient({
+      baseUrl: "http://127.0.0.1:17717",
+      token: "t",
+      fetch: fakeFetch(steps).fetch,
+      retries: 1,
+      sleep: async () => {},
+      onBusy: (ms) => told.push(ms),
+    });
+    await expect(api.get(API_ROUTES.health, HealthResponse)).resolves.toEqual(health);
+    expect(told).toEqual(Array(12).fill(1000));
+  });
+
   it("throws rather than dropping the request when the companion stays busy or away", async () => {
-    const busy = client(Array.from({ length: 4 }, () => json(503, { error: "The store is busy" })));
+    const busy = client(
+      Array.from({ length: 4 }, () => json(503, { error: "The store is busy" })),
+      "secret",
+      1750,
+    );
     const error = await busy.api.post(API_ROUTES.postItems, {}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 503, message: "The store is busy" });

@@ -13,8 +13,15 @@ export interface ApiClientOptions {
   /** The pairing token, or a function reading the current one (it can change after pairing). */
   token: string | null | (() => string | null);
   fetch?: typeof fetch;
-  /** Retries after the first attempt (default 5). */
+  /** Retries after a network error (default 5): few, so "not running" is said quickly. */
   retries?: number;
+  /**
+   * How long in all to keep waiting out a busy store (503), default 2 minutes: a CLI import can hold the write
+   * lock that long, and giving up earlier would lose what the extension sent.
+   */
+  busyPatienceMs?: number;
+  /** Told before each wait for a busy store, so a UI can say "the companion is busy, retrying". */
+  onBusy?: (waitMs: number) => void;
   /** Upper bound for one wait, whatever Retry-After asks (default 10 s). */
   maxWaitMs?: number;
   /** First backoff step for network errors and 503s without Retry-After (default 250 ms, doubled each time). */
@@ -87,6 +94,7 @@ const errorMessage = (status: number, text: string): string => {
 export const createApiClient = (options: ApiClientOptions) => {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   const retries = options.retries ?? 5;
+  const busyPatienceMs = options.busyPatienceMs ?? 120_000;
   const maxWaitMs = options.maxWaitMs ?? 10_000;
   const backoffMs = options.backoffMs ?? 250;
   const sleep = options.sleep ?? defaultSleep;
@@ -106,6 +114,8 @@ export const createApiClient = (options: ApiClientOptions) => {
     const body = init.body === undefined ? undefined : JSON.stringify(init.body);
     if (body !== undefined) headers.set("Content-Type", "application/json");
     const target = url(path, init.query);
+    let networkFailures = 0;
+    let busyWaited = 0;
     for (let attempt = 0; ; attempt++) {
       const backoff = Math.min(backoffMs * 2 ** attempt, maxWaitMs);
       let response: Response;
@@ -118,18 +128,20 @@ export const createApiClient = (options: ApiClientOptions) => {
         });
       } catch (error) {
         if (init.signal?.aborted) throw error;
-        if (attempt >= retries)
+        if (networkFailures++ >= retries)
           throw new ApiUnreachableError(`The companion does not answer at ${options.baseUrl}`, {
             cause: error,
           });
         await sleep(backoff, init.signal);
         continue;
       }
-      if (response.status === 503 && attempt < retries) {
+      const busyWait = Math.min(retryAfterMs(response.headers.get("Retry-After")) ?? backoff, maxWaitMs);
+      if (response.status === 503 && busyWaited + busyWait <= busyPatienceMs) {
         // Drain the body so the connection can be reused while waiting.
         await response.text().catch(() => "");
-        const asked = retryAfterMs(response.headers.get("Retry-After"));
-        await sleep(Math.min(asked ?? backoff, maxWaitMs), init.signal);
+        busyWaited += busyWait;
+        options.onBusy?.(busyWait);
+        await sleep(busyWait, init.signal);
         continue;
       }
       const text = await response.text();

@@ -24,11 +24,19 @@ describe("companionApi", () => {
     expect(requests[0]?.url).toBe("http://127.0.0.1:17717/api/follows");
   });
 
-  it("waits out a busy store (503 + Retry-After), then answers", async () => {
+  it("waits out a busy store (503 + Retry-After) for longer than a few retries, then answers", async () => {
     const busy = () => new Response("{}", { status: 503, headers: { "Retry-After": "0" } });
-    const { fetchImpl, requests } = scripted([busy, busy, () => Response.json(follows)]);
+    const { fetchImpl, requests } = scripted([
+      busy,
+      busy,
+      busy,
+      busy,
+      busy,
+      busy,
+      () => Response.json(follows),
+    ]);
     expect(await companionApi(settings, fetchImpl).follows()).toEqual(follows);
-    expect(requests).toHaveLength(3);
+    expect(requests).toHaveLength(7);
   });
 
   it("names each failure: not running, not paired, a refusal with the companion's words", async () => {

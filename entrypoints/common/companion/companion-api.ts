@@ -10,7 +10,10 @@ export class CompanionUnreachableError extends Error {}
 /** The companion answers but refuses our token (none stored yet, or `start --new-token` replaced it). */
 export class NotPairedError extends Error {}
 
-/** The companion is on this machine: a couple of quick retries say "not running" in about a second. */
+/**
+ * The companion is on this machine: a couple of quick retries after a network error say "not running" in about a
+ * second. A busy store (503) is waited out with the client's own patience, so nothing the extension sends is lost.
+ */
 const RETRIES = 2;
 
 /** Turns the client's errors into the two the popup explains, and keeps the companion's own words otherwise. */
