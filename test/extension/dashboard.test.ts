@@ -2,6 +2,10 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { followsRouter } from "../../companion/server/routes/follows.ts";
+import { syncRouter } from "../../companion/server/routes/sync.ts";
+import { type RunningServer, startServer } from "../../companion/server/start-server.ts";
+import type { CompanionStore } from "../../companion/store/post-store.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
 import { seedBenchStore } from "../bench/seed-bench-store.ts";
 import { runCli, tempFolders } from "../cli/cli-harness.ts";
@@ -149,5 +153,72 @@ describe("the dashboard in a real Chromium", () => {
     const downloaded = readFileSync(file, "utf8");
     expect(downloaded.charCodeAt(0)).toBe(0xfeff);
     expect(downloaded.slice(1)).toBe(cli.stdout);
+  });
+});
+
+describe("the dashboard on the background's own mirror, before and after the companion stops", () => {
+  const TAG = "mirrortag";
+  const TOKEN = "dashboard-e2e-token-0123456789abcdefABCDEF";
+  let browser: Browser;
+  let dataDir: string;
+  let store: CompanionStore;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    dataDir = folders.make("tha-dashboard-mirror-");
+    seedBenchStore(dataDir, TAG, 300, 11);
+    store = openSqliteStore(dataDir);
+    server = await startServer(store, 0, {
+      version: "e2e",
+      token: TOKEN,
+      routers: [followsRouter(store), syncRouter(store)],
+    });
+    browser = await launchChromium({ extensionDir: await buildExtension() });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close().catch(() => undefined);
+    store?.close();
+  });
+
+  const tableShows = (page: Page, total: number) =>
+    page.waitForFunction(
+      (posts) =>
+        document.querySelector(".hashtag-view")?.getAttribute("data-state") === "ready" &&
+        document.querySelector(".frequencies caption")?.textContent?.includes(`${posts} posts`),
+      { timeout: 60_000 },
+      total,
+    );
+
+  it("pairs, lets the background mirror the companion, and keeps every number once the companion is stopped", async () => {
+    const cli = parseCliTable((await runCli(["frequencies", TAG, "--data-dir", dataDir])).stdout);
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    const options = `chrome-extension://${await extensionId(browser)}/options.html`;
+    await page.goto(`${options}?token=${TOKEN}&url=${encodeURIComponent(server.url)}`);
+    await page.waitForFunction(() => document.body.textContent?.includes("Paired with the companion"), {
+      timeout: 20_000,
+    });
+    await page.goto(`${options}#/hashtag/${TAG}`);
+    // The mirror fills page by page; the view re-counts as the sync cursor moves.
+    await tableShows(page, cli.total);
+    expect(await frequencyTableCells(page)).toEqual(cli.rows);
+    expect(await barPixels(page)).toBeGreaterThan(500);
+
+    await server.close();
+    store.close();
+    await page.goto("about:blank");
+    await page.goto(`${options}#/hashtag/${TAG}`);
+    await tableShows(page, cli.total);
+    expect(await frequencyTableCells(page)).toEqual(cli.rows);
+    expect(await barPixels(page)).toBeGreaterThan(500);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "dashboard-companion-stopped.png"), fullPage: true });
+    await page.click('a[href="#/"]');
+    await page.waitForFunction(() => document.body.textContent?.includes("The companion is not running"), {
+      timeout: 20_000,
+    });
+    expect(await page.$eval('[data-testid="hashtags-table"] tbody tr', (row) => row.textContent)).toContain(
+      `#${TAG}`,
+    );
   });
 });
