@@ -14,8 +14,11 @@ const parsePort = (input: string): number => {
   return port;
 };
 
-export const pairingLink = (token: string): string =>
-  `chrome-extension://${CHROME_EXTENSION_ID}/options.html?token=${encodeURIComponent(token)}`;
+/** The extension assumes the default port; on any other it must be told where the companion listens. */
+export const pairingLink = (token: string, url: string): string => {
+  const link = `chrome-extension://${CHROME_EXTENSION_ID}/options.html?token=${encodeURIComponent(token)}`;
+  return new URL(url).port === String(DEFAULT_PORT) ? link : `${link}&url=${encodeURIComponent(url)}`;
+};
 
 export const registerStartCommand = (program: Command): void => {
   program
@@ -71,7 +74,7 @@ export const registerStartCommand = (program: Command): void => {
                 `Listening on ${server.url}`,
                 `Data folder: ${store.dataDir}`,
                 `Token file:  ${tokenFile}`,
-                `Pair the Chrome extension by opening: ${pairingLink(loaded.token)}`,
+                `Pair the Chrome extension by opening: ${pairingLink(loaded.token, server.url)}`,
                 "(Firefox: paste the token from the token file into the extension's options.) Ctrl-C stops.",
                 "",
               ].join("\n"),

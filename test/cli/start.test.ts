@@ -59,7 +59,7 @@ describe("start", () => {
           `Listening on ${first.url}`,
           `Data folder: ${dataDir}`,
           `Token file:  ${tokenFile}`,
-          `Pair the Chrome extension by opening: chrome-extension://${CHROME_EXTENSION_ID}/options.html?token=${token}`,
+          `Pair the Chrome extension by opening: chrome-extension://${CHROME_EXTENSION_ID}/options.html?token=${token}&url=${encodeURIComponent(first.url)}`,
           "(Firefox: paste the token from the token file into the extension's options.) Ctrl-C stops.",
           "",
         ].join("\n"),
