@@ -155,6 +155,8 @@ export const jobsTable = (db: Database.Database) => {
         .prepare<[], { seq: number | null }>("SELECT MIN(seq) AS seq FROM job_events")
         .get()?.seq;
       if (oldest !== null && oldest !== undefined && seq < oldest - 1) return null;
+      // An id from another database (a fresh data folder, a restored backup): its events are not these.
+      if (seq > this.latestEventSeq()) return null;
       const rows =
         jobId === undefined
           ? db.prepare<[number], EventRow>("SELECT * FROM job_events WHERE seq > ? ORDER BY seq").all(seq)
