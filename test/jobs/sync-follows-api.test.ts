@@ -58,6 +58,23 @@ describe("the sync feed and follows behind the companion's auth", () => {
     expect((await fetch(`${server.url}${API_ROUTES.jobs}`)).status).toBe(401);
   });
 
+  it("streams job events behind the token", async () => {
+    const controller = new AbortController();
+    const stream = await call(API_ROUTES.jobsEvents, { signal: controller.signal });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get("content-type")).toMatch(/^text\/event-stream/u);
+    const created = await call(API_ROUTES.jobs, {
+      method: "POST",
+      body: JSON.stringify({ hashtags: ["travel"] }),
+    });
+    expect(created.status).toBe(201);
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    let text = "";
+    while (!text.includes("\n\n")) text += new TextDecoder().decode((await reader.read()).value);
+    controller.abort();
+    expect(text).toMatch(/^id: 1\nevent: job\ndata: \{"seq":1,"jobId":1,"kind":"queued"/u);
+  });
+
   it("adds, updates, lists and removes follows, refusing bad input with a reason", async () => {
     const added = await call(apiPath(API_ROUTES.follow, "#Travel"), {
       method: "PUT",
