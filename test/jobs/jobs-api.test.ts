@@ -2,19 +2,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { BrowserCollector } from "../../companion/collectors/browser/browser-collector.ts";
-import { withPoliteness } from "../../companion/collectors/politeness/politeness.ts";
 import { createJobEngine, type JobEngine } from "../../companion/jobs/job-engine.ts";
 import type { JobTools } from "../../companion/jobs/job-runner.ts";
 import type { CompanionStore } from "../../companion/store/post-store.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
-import { createDispatcher } from "../../companion/video/dispatcher.ts";
 import { API_ROUTES } from "../../shared/api/contract.ts";
 import { type Job, jobPath } from "../../shared/api/jobs.ts";
 import { SyncPage } from "../../shared/api/sync.ts";
-import { FAST } from "../collectors/collect-all.ts";
 import { type FakeTikTok, startFakeTikTok } from "../fake-tiktok/index.ts";
 import { type EngineServer, openEvents, serveEngine } from "./engine-server.ts";
+import { fakeJobTools } from "./fake-job-tools.ts";
 
 let fake: FakeTikTok;
 let tools: JobTools;
@@ -59,20 +56,7 @@ const allChanges = async (): Promise<SyncPage> => {
 
 beforeAll(async () => {
   fake = await startFakeTikTok({ seed: 21, tags: { travel: 24, food: 8, endless: 400 }, pageSize: 12 });
-  const dispatcher = createDispatcher({ proxy: fake.proxyUrl, ca: fake.caCertificate });
-  tools = {
-    dispatcher,
-    politeness: withPoliteness(FAST),
-    concurrency: 2,
-    openCollector: (_source, hooks) =>
-      new BrowserCollector({
-        extraArgs: fake.chromiumArgs,
-        politeness: FAST,
-        settleMs: 300,
-        onRetry: hooks.onRetry,
-        onNotice: hooks.onNotice,
-      }),
-  };
+  tools = fakeJobTools(fake);
 });
 
 afterAll(async () => {

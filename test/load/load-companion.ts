@@ -6,13 +6,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BrowserCollector } from "../../companion/collectors/browser/browser-collector.ts";
-import { withPoliteness } from "../../companion/collectors/politeness/politeness.ts";
 import { createJobEngine } from "../../companion/jobs/job-engine.ts";
 import { startServer } from "../../companion/server/start-server.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
-import { createDispatcher } from "../../companion/video/dispatcher.ts";
 import { startFakeTikTok } from "../fake-tiktok/index.ts";
+import { fakeJobTools } from "../jobs/fake-job-tools.ts";
 
 const POLITE_BUT_QUICK = {
   delayMs: { min: 50, max: 150 },
@@ -23,22 +21,10 @@ const POLITE_BUT_QUICK = {
 const dataDir = await mkdtemp(join(tmpdir(), "api-load-"));
 const fake = await startFakeTikTok({ seed: 5, tags: { travel: 600, food: 200 }, pageSize: 30 });
 const store = openSqliteStore(dataDir, { busyTimeoutMs: 0 });
-const dispatcher = createDispatcher({ proxy: fake.proxyUrl, ca: fake.caCertificate });
+const tools = fakeJobTools(fake, POLITE_BUT_QUICK);
 const engine = createJobEngine({
   store,
-  tools: {
-    dispatcher,
-    politeness: withPoliteness(POLITE_BUT_QUICK),
-    concurrency: 2,
-    openCollector: (_source, hooks) =>
-      new BrowserCollector({
-        extraArgs: fake.chromiumArgs,
-        politeness: POLITE_BUT_QUICK,
-        settleMs: 300,
-        onRetry: hooks.onRetry,
-        onNotice: hooks.onNotice,
-      }),
-  },
+  tools,
 });
 const token = "load".repeat(11);
 const server = await startServer(store, 0, { version: "load", token, routers: engine.routers });
@@ -50,7 +36,7 @@ process.once("SIGTERM", () => {
     await server.close();
     await engine.stop();
     store.close();
-    await dispatcher.close();
+    await tools.dispatcher.close();
     await fake.close();
     await rm(dataDir, { recursive: true, force: true });
     process.exit(0);
