@@ -46,6 +46,12 @@ const INTERRUPTED_BY_SHUTDOWN =
 const INTERRUPTED_BY_CRASH =
   "The companion ended unexpectedly (a crash or a kill) while this job ran; what it collected is stored. Queue it again to continue.";
 
+const INTERRUPTED_UNRESPONSIVE =
+  "The companion was stopped while this job ran and the collection did not stop in time; what it collected is stored. Queue it again to continue.";
+
+/** How long stop() waits for the running job to wind down before recording it interrupted anyway. */
+export const STOP_WAIT_MS = 10_000;
+
 const BUSY_ATTEMPTS = 120;
 const BUSY_PAUSE_MS = 500;
 
@@ -100,16 +106,18 @@ export class JobRunner {
   /** A job left running by a process that ended without finishing it is marked interrupted, never lost. */
   recover(): Job[] {
     const orphans = this.jobs.inState(["running"]);
-    for (const job of orphans) {
-      job.state = "interrupted";
-      job.finishedAt = this.iso();
-      job.error = interrupted(INTERRUPTED_BY_CRASH);
-      for (const entry of job.progress)
-        if (entry.state === "posts" || entry.state === "videos" || entry.state === "waiting")
-          entry.state = "cancelled";
-      this.save(job, "finished");
-    }
+    for (const job of orphans) this.markInterrupted(job, INTERRUPTED_BY_CRASH);
     return orphans;
+  }
+
+  private markInterrupted(job: Job, reason: string): void {
+    job.state = "interrupted";
+    job.finishedAt = this.iso();
+    job.error = interrupted(reason);
+    for (const entry of job.progress)
+      if (entry.state === "posts" || entry.state === "videos" || entry.state === "waiting")
+        entry.state = "cancelled";
+    this.save(job, "finished");
   }
 
   /** Starts working through the queue (the queued jobs of earlier runs first). */
@@ -154,12 +162,27 @@ export class JobRunner {
     return job;
   }
 
-  /** Takes no more work, stops the running job and marks it interrupted, then resolves. */
-  async stop(): Promise<void> {
+  /**
+   * Takes no more work, stops the running job and marks it interrupted, then resolves. A collection that ignores
+   * the abort must not hang SIGTERM: after `waitMs` the job is recorded interrupted anyway and stop() resolves.
+   */
+  async stop(waitMs = STOP_WAIT_MS): Promise<void> {
     this.stopping = true;
-    this.current?.controller.abort(new Stop("shutdown"));
+    const current = this.current;
+    current?.controller.abort(new Stop("shutdown"));
     this.wake?.();
-    await this.loop;
+    let timer: NodeJS.Timeout | undefined;
+    const settled = await Promise.race([
+      (this.loop ?? Promise.resolve()).then(() => true),
+      new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), waitMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (!settled && current) {
+      const job = this.jobs.get(current.id);
+      if (job && !isFinished(job)) this.markInterrupted(job, INTERRUPTED_UNRESPONSIVE);
+    }
     this.loop = null;
   }
 
