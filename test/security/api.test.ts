@@ -2,13 +2,17 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withPoliteness } from "../../companion/collectors/politeness/politeness.ts";
+import { createJobEngine, type JobEngine } from "../../companion/jobs/job-engine.ts";
 import { type RunningServer, startServer } from "../../companion/server/start-server.ts";
 import { httpCall, type Reply } from "../../companion/server/testing/http-call.ts";
 import type { CompanionStore } from "../../companion/store/post-store.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
 import { makePost } from "../../companion/store/testing/make-post.ts";
+import { createDispatcher } from "../../companion/video/dispatcher.ts";
 import { API_ROUTES, apiPath } from "../../shared/api/contract.ts";
 import { CHROME_EXTENSION_ORIGIN } from "../../shared/api/extension-identity.ts";
+import { JOB_STATES } from "../../shared/api/jobs.ts";
 
 const TOKEN = "security-suite-token-0123456789";
 const SECRET = "TOP-SECRET-CONTENT-42";
@@ -16,6 +20,7 @@ let root: string;
 let dataDir: string;
 let store: CompanionStore;
 let server: RunningServer;
+let engine: JobEngine;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "tha-sec-api-"));
@@ -34,10 +39,24 @@ beforeAll(async () => {
     sha256: "x",
     downloadedAt: "2025-01-01T00:00:00.000Z",
   });
-  server = await startServer(store, 0, { version: "0.0.0", token: TOKEN });
+  // The job engine's routes (jobs, events, follows, sync, runs) as `start` mounts them; never started, so a job
+  // that got through would stay queued and show in the count below.
+  engine = createJobEngine({
+    store,
+    tools: {
+      dispatcher: createDispatcher(),
+      politeness: withPoliteness(),
+      concurrency: 1,
+      openCollector: () => {
+        throw new Error("no collection in the security suite");
+      },
+    },
+  });
+  server = await startServer(store, 0, { version: "0.0.0", token: TOKEN, routers: engine.routers });
 });
 afterAll(async () => {
   await server.close();
+  await engine.stop();
   store.close();
   rmSync(root, { recursive: true, force: true });
 });
@@ -239,13 +258,137 @@ const HOSTILE: [string, () => Promise<Reply>, number, RegExp][] = [
     400,
     /is after/,
   ],
+  ...engineRouteAttacks(),
 ];
+
+/** The job engine's routes, each tried with what the core routes refuse. */
+function engineRouteAttacks(): [string, () => Promise<Reply>, number, RegExp][] {
+  const job = JSON.stringify({ hashtags: ["travel"], posts: true, videos: false, limit: 5 });
+  const routes: [string, string, string?][] = [
+    ["GET", API_ROUTES.jobs],
+    ["POST", API_ROUTES.jobs, job],
+    ["GET", API_ROUTES.jobsEvents],
+    ["GET", apiPath(API_ROUTES.job, "1")],
+    ["GET", apiPath(API_ROUTES.jobEvents, "1")],
+    ["POST", apiPath(API_ROUTES.jobCancel, "1")],
+    ["GET", API_ROUTES.follows],
+    ["PUT", apiPath(API_ROUTES.follow, "travel"), JSON.stringify({ every: "6h" })],
+    ["DELETE", apiPath(API_ROUTES.follow, "travel")],
+    ["GET", API_ROUTES.sync],
+    ["GET", apiPath(API_ROUTES.runs, "travel")],
+  ];
+  const attacks: [string, () => Promise<Reply>, number, RegExp][] = [];
+  for (const [method, path, body] of routes) {
+    const on = `${method} ${path}`;
+    attacks.push(
+      [`${on} with no token`, () => send(method, path, {}, body), 401, /needs the pairing token/],
+      [
+        `${on} with the token in the query`,
+        () => send(method, `${path}?token=${TOKEN}`, {}, body),
+        401,
+        /only in the Authorization header/,
+      ],
+      [
+        `${on} from a web page's Origin`,
+        () => send(method, path, { ...AUTH, origin: "https://evil.example" }, body),
+        403,
+        /Origin "https:\/\/evil.example" is not allowed/,
+      ],
+      [
+        `${on} from the null Origin`,
+        () => send(method, path, { ...AUTH, origin: "null" }, body),
+        403,
+        /Origin "null" is not allowed/,
+      ],
+      [
+        `${on} from another extension`,
+        () =>
+          send(
+            method,
+            path,
+            { ...AUTH, origin: "chrome-extension://abcdefghijklmnopabcdefghijklmnop" },
+            body,
+          ),
+        403,
+        /not allowed/,
+      ],
+      [
+        `${on} through a rebinding Host`,
+        () => send(method, path, { ...AUTH, host: `evil.example:${server.port}` }, body),
+        403,
+        /is not allowed/,
+      ],
+    );
+  }
+  for (const [method, path] of [
+    ["POST", API_ROUTES.jobs],
+    ["PUT", apiPath(API_ROUTES.follow, "travel")],
+  ] as const) {
+    attacks.push(
+      [
+        `a ${method} ${path} body that is not JSON`,
+        () => send(method, path, AUTH, "{oops"),
+        400,
+        /not valid JSON/,
+      ],
+      [
+        `a ${method} ${path} body nested 100 000 deep`,
+        () => send(method, path, AUTH, nested(100_000)),
+        400,
+        /nests deeper than 64/,
+      ],
+      [
+        `a ${method} ${path} body over 50 MB`,
+        () => send(method, path, AUTH, `{"hashtags":["${"x".repeat(51 * 1024 * 1024)}"]}`),
+        413,
+        /too large/,
+      ],
+    );
+  }
+  attacks.push(
+    [
+      "a job whose hashtag climbs out",
+      () => send("POST", API_ROUTES.jobs, AUTH, JSON.stringify({ hashtags: ["../../etc"], posts: true })),
+      400,
+      /hashtag/i,
+    ],
+    [
+      "a job with 10 000 hashtags",
+      () =>
+        send(
+          "POST",
+          API_ROUTES.jobs,
+          AUTH,
+          JSON.stringify({ hashtags: Array.from({ length: 10_000 }, (_, i) => `t${i}`), posts: true }),
+        ),
+      400,
+      /hashtags/,
+    ],
+    [
+      "a follow with a nonsense schedule",
+      () => send("PUT", apiPath(API_ROUTES.follow, "travel"), AUTH, JSON.stringify({ every: "soon" })),
+      400,
+      /every/,
+    ],
+    [
+      "a follow whose hashtag has a path",
+      () => send("PUT", "/api/follows/..%2F..%2Fetc", AUTH, JSON.stringify({ every: "6h" })),
+      400,
+      /Invalid hashtag/,
+    ],
+  );
+  return attacks;
+}
+
+const jobCount = () => store.engine.jobs.inState(JOB_STATES).length;
+const followCount = () => store.engine.follows.list().length;
 
 describe("hostile requests to the API", () => {
   it.each(HOSTILE)(
     "refuses %s quickly, with a reason, storing nothing",
     async (_what, request, status, error) => {
       const before = store.totalPosts();
+      const [jobsBefore, followsBefore] = [jobCount(), followCount()];
       const reply = await request();
       expect(reply.status).toBe(status);
       expect((reply.body as { error?: string } | null)?.error).toMatch(error);
@@ -253,6 +396,7 @@ describe("hostile requests to the API", () => {
       expect(reply.headers["access-control-allow-origin"]).toBeUndefined();
       expect(reply.ms).toBeLessThan(3000);
       expect(store.totalPosts()).toBe(before);
+      expect([jobCount(), followCount()]).toEqual([jobsBefore, followsBefore]);
     },
   );
 
