@@ -197,6 +197,61 @@ describe("jobs over HTTP against the fake TikTok", () => {
     expect(recovered.progress[0]?.state).toBe("cancelled");
   }, 120_000);
 
+  it("reports a captcha in plain words, in the job and in its SSE events, keeping what came before", async () => {
+    const stream = await openEvents(`${server.url}${API_ROUTES.jobsEvents}`);
+    fake.addFault({ path: "cursor=12", fault: { kind: "captcha" } });
+    const job = (await (await post(API_ROUTES.jobs, { hashtags: ["travel"] })).json()) as Job;
+    const finished = await stream.until((event) => event.jobId === job.id && event.kind === "finished");
+    stream.close();
+    expect(finished.job).toMatchObject({ state: "failed", error: { kind: "captcha" } });
+    expect(finished.job.error?.message).toMatch(/open TikTok in a window and solve it/u);
+    expect(finished.job.progress[0]?.error?.message).toMatch(/open TikTok in a window and solve it/u);
+    expect((await get<Job>(jobPath(API_ROUTES.job, job.id))).error).toEqual(finished.job.error);
+    expect(store.countPosts("travel")).toBe(12);
+  }, 120_000);
+
+  it("shows a rate limit's retry in plain words in the SSE events, then finishes the job", async () => {
+    const stream = await openEvents(`${server.url}${API_ROUTES.jobsEvents}`);
+    fake.addFault({ path: "cursor=12", fault: { kind: "rate-limit", retryAfter: 1 } });
+    const job = (await (await post(API_ROUTES.jobs, { hashtags: ["travel"] })).json()) as Job;
+    const waiting = await stream.until(
+      (event) => event.jobId === job.id && event.job.progress[0]?.error?.kind === "rate-limit",
+    );
+    expect(waiting.job.progress[0]?.error?.message).toMatch(
+      /^TikTok is limiting requests \(.*\); retrying at \d\d:\d\d:\d\d UTC \(attempt 2\)$/u,
+    );
+    expect(waiting.job.progress[0]?.error?.retryAt).not.toBeNull();
+    const finished = await stream.until((event) => event.jobId === job.id && event.kind === "finished");
+    stream.close();
+    expect(finished.job).toMatchObject({ state: "done", error: null, progress: [{ postsNew: 24 }] });
+  }, 120_000);
+
+  it("stores only the posts created on or after a job's `since`", async () => {
+    const times = fake.corpus
+      .posts("travel")
+      .map((item) => Number(item.createTime))
+      .sort((a, b) => a - b);
+    const since = times[Math.floor(times.length / 2)] as number;
+    const expected = fake.corpus
+      .posts("travel")
+      .filter((item) => Number(item.createTime) >= since)
+      .map((item) => String(item.id));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(24);
+    const stream = await openEvents(`${server.url}${API_ROUTES.jobsEvents}`);
+    const created = await post(API_ROUTES.jobs, {
+      hashtags: ["travel"],
+      since: new Date(since * 1000).toISOString(),
+    });
+    expect(created.status).toBe(201);
+    const job = (await created.json()) as Job;
+    const finished = await stream.until((event) => event.jobId === job.id && event.kind === "finished");
+    stream.close();
+    expect(finished.job.state).toBe("done");
+    const page = await allChanges();
+    expect(new Set(page.posts.map((p) => p.id))).toEqual(new Set(expected));
+  }, 120_000);
+
   it("refuses bad jobs and ids with a reason", async () => {
     const bad = await post(API_ROUTES.jobs, { hashtags: ["../etc"] });
     expect(bad.status).toBe(400);
