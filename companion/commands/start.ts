@@ -28,7 +28,11 @@ export const registerStartCommand = (program: Command): void => {
     )
     .option("--port <port>", "the port to listen on", String(DEFAULT_PORT))
     .option("--new-token", "replace the pairing token (paired browsers must pair again)")
-    .action(async (options: { port: string; newToken?: boolean }, command: Command) => {
+    .option(
+      "--proxy <url>",
+      "send the jobs' TikTok traffic through this proxy (http://host:port or socks5://host:port), as download's",
+    )
+    .action(async (options: { port: string; newToken?: boolean; proxy?: string }, command: Command) => {
       const { dataDir, json } = globalOptions(command);
       const port = parsePort(options.port);
       // No busy wait: better-sqlite3 would freeze every request while a CLI import writes; 503 instead.
@@ -59,7 +63,9 @@ export const registerStartCommand = (program: Command): void => {
         const loaded = loadToken(store.dataDir, options.newToken === true);
         tokenFile = loaded.tokenFile;
         extensions = await Promise.all(
-          COMPANION_EXTENSIONS.map((make) => make({ store, dataDir: store.dataDir })),
+          COMPANION_EXTENSIONS.map((make) =>
+            make({ store, dataDir: store.dataDir, proxy: options.proxy ?? null }),
+          ),
         );
         server = await startServer(store, port, {
           version: packageVersion(),

@@ -18,6 +18,8 @@ export interface CompanionExtension {
 export type CompanionExtensionFactory = (context: {
   store: CompanionStore;
   dataDir: string;
+  /** `start --proxy`: where TikTok traffic goes, as `download --proxy`. */
+  proxy: string | null;
 }) => CompanionExtension | Promise<CompanionExtension>;
 
 /** What `start` adds to the core API. The job engine registers its factory here. */
