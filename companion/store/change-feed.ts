@@ -1,22 +1,11 @@
 import type Database from "better-sqlite3";
 import type { SlimPost, SyncPage } from "../../shared/api/sync.ts";
-import type { CollectionRun } from "./post-store.ts";
+import { type RunRow, toRun } from "./runs-table.ts";
 
 interface ChangeRow {
   seq: number;
   kind: string;
   key: string;
-}
-
-interface RunRow {
-  id: number;
-  hashtag: string;
-  source: string;
-  started_at: string;
-  finished_at: string | null;
-  posts_new: number;
-  posts_seen: number;
-  error: string | null;
 }
 
 /** Parses a post SQLite already stripped of `raw` (most of its size), so a page parses a fraction of it. */
@@ -80,18 +69,7 @@ export const changeFeed = (db: Database.Database) => {
           `SELECT * FROM runs WHERE id IN (${placeholders(runIds.length)}) ORDER BY id`,
         )
         .all(...runIds)
-        .map(
-          (row): CollectionRun => ({
-            id: row.id,
-            hashtag: row.hashtag,
-            source: row.source,
-            startedAt: row.started_at,
-            finishedAt: row.finished_at,
-            postsNew: row.posts_new,
-            postsSeen: row.posts_seen,
-            error: row.error,
-          }),
-        );
+        .map(toRun);
     return result;
   });
 

@@ -2,7 +2,8 @@ import type Database from "better-sqlite3";
 import { requireHashtag } from "../../shared/hashtag/hashtag.ts";
 import type { CollectionRun } from "./post-store.ts";
 
-interface RunRow {
+/** A row of the runs table as SQLite returns it. */
+export interface RunRow {
   id: number;
   hashtag: string;
   source: string;
@@ -13,7 +14,7 @@ interface RunRow {
   error: string | null;
 }
 
-const toRun = (row: RunRow): CollectionRun => ({
+export const toRun = (row: RunRow): CollectionRun => ({
   id: row.id,
   hashtag: row.hashtag,
   source: row.source,
