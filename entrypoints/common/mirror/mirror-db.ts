@@ -53,6 +53,24 @@ export interface MirrorMeta {
  */
 export type MirrorMetaKey = "syncCursor" | "lastSyncAt" | "lastSyncError";
 
+/** A post passive capture stored, under the page it was seen on: "#tag", "@user", "search:<term>" or "feed". */
+export interface CapturedPost {
+  page: string;
+  postId: string;
+  /** Epoch milliseconds of the latest capture. */
+  capturedAt: number;
+}
+
+/** A captured tag-page post waiting for the companion, raw as the page loaded it; removed once it confirms. */
+export interface CaptureQueueEntry {
+  hashtag: string;
+  postId: string;
+  item: Record<string, unknown>;
+  sourceUrl: string | null;
+  /** Epoch milliseconds; the queue is sent oldest first, and an entry captured again is sent again. */
+  queuedAt: number;
+}
+
 export interface MirrorTables {
   posts: Table<MirrorPost, string>;
   links: Table<MirrorLink, [string, string]>;
@@ -60,11 +78,13 @@ export interface MirrorTables {
   follows: Table<MirrorFollow, string>;
   videos: Table<MirrorVideo, string>;
   meta: Table<MirrorMeta, MirrorMetaKey>;
+  captured: Table<CapturedPost, [string, string]>;
+  captureQueue: Table<CaptureQueueEntry, [string, string]>;
 }
 
 export type MirrorDb = Dexie & MirrorTables;
 
-export const MIRROR_DB_VERSION = 2;
+export const MIRROR_DB_VERSION = 3;
 
 /** Declares every schema version (Dexie upgrades an older database in place when it opens). */
 export const declareMirrorSchema = (db: Dexie): void => {
@@ -91,6 +111,11 @@ export const declareMirrorSchema = (db: Dexie): void => {
         })),
       );
     });
+  // Passive capture: what each page kind captured, and the tag-page posts still to send to the companion.
+  db.version(3).stores({
+    captured: "[page+postId], postId",
+    captureQueue: "[hashtag+postId], queuedAt",
+  });
 };
 
 export const openMirrorDb = (name = MIRROR_DB_NAME): MirrorDb => {
