@@ -62,6 +62,8 @@ describe("the mirror's schema", () => {
     await db.open();
     expect(db.verno).toBe(MIRROR_DB_VERSION);
     expect(db.tables.map((table) => table.name).sort()).toEqual([
+      "captureQueue",
+      "captured",
       "follows",
       "links",
       "meta",
