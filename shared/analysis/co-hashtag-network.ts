@@ -127,9 +127,10 @@ export const coHashtagNetwork = (
   const selected: Pick<Post, "id" | "hashtags">[] = [];
   const seen = new Set<string>();
   for (const post of posts) {
-    if (seen.has(post.id) || !inTimeRange(post.createTime, options.range)) continue;
+    // One post per id, the first seen, as countHashtags takes it; then the range.
+    if (seen.has(post.id)) continue;
     seen.add(post.id);
-    selected.push(post);
+    if (inTimeRange(post.createTime, options.range)) selected.push(post);
   }
   const counts = countHashtags(selected);
   const nodes = new Set(networkNodes(counts, hashtag, top).map((node) => node.hashtag));

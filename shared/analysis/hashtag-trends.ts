@@ -270,7 +270,10 @@ export const hashtagTrends = (
   } = {},
 ): HashtagTrends => {
   const period = options.period ?? "day";
-  const list = [...posts];
+  // One post per id, the first seen, before any filtering, as dailyCounts and countHashtags take it.
+  const byId = new Map<string, Pick<Post, "id" | "createTime" | "hashtags">>();
+  for (const post of posts) if (!byId.has(post.id)) byId.set(post.id, post);
+  const list = [...byId.values()];
   const series = trendSeries(dailyCounts(list, hashtag, options.range), options);
   const compared = options.compare ?? defaultComparedPeriods(series.periods);
   if (compared === null) return { ...series, comparison: null };
