@@ -1,3 +1,4 @@
+import type { HashtagTrends } from "../../../shared/analysis/hashtag-trends.ts";
 import { type ExportKind, exportSelection } from "../export/selection-export.ts";
 import type { Selection } from "../selection/selection.ts";
 import {
@@ -9,6 +10,13 @@ import {
   listPosts,
   type PostRow,
 } from "./analyse-hashtag.ts";
+import {
+  analyseNetwork,
+  analyseTrends,
+  type NetworkRequest,
+  type TrendsRequest,
+} from "./network-and-trends.ts";
+import type { NetworkDrawing } from "./network-layout.ts";
 
 /**
  * What the hashtag's view asks of the counting worker. `version` names the state of the mirror; posts are read
@@ -23,6 +31,8 @@ export interface Analyser {
     collectedAt: string,
     version: string,
   ): Promise<string>;
+  network(request: NetworkRequest, version: string): Promise<NetworkDrawing>;
+  trends(request: TrendsRequest, version: string): Promise<HashtagTrends>;
 }
 
 /** Reads a hashtag's posts from the mirror: just what counting needs, or whole posts. */
@@ -60,6 +70,8 @@ export const createAnalyser = (loader: PostLoader): Analyser => {
     list: async (request, version) => listPosts(await posts(request.selection.hashtag, version), request),
     exportSelection: async (selection, kind, collectedAt, version) =>
       exportSelection(await posts(selection.hashtag, version), selection, kind, collectedAt),
+    network: async (request, version) => analyseNetwork(await countable(request.hashtag, version), request),
+    trends: async (request, version) => analyseTrends(await countable(request.hashtag, version), request),
   };
 };
 

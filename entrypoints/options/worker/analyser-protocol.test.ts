@@ -50,6 +50,36 @@ describe("the counting worker's protocol", () => {
     expect(loads).toEqual(["travel", "travel"]);
   });
 
+  it("draws the co-hashtag network and counts the trends from the same read of the posts", async () => {
+    const loads: string[] = [];
+    const analyser = connect(async (hashtag) => {
+      loads.push(hashtag);
+      return [
+        slim("1", ["travel", "food", "beach"]),
+        slim("2", ["travel", "food"]),
+        slim("3", ["travel", "beach"]),
+      ];
+    });
+    const network = await analyser.network({ hashtag: "travel", range: {}, top: 3, minWeight: 2 }, "v1");
+    expect(network.nodes).toEqual([
+      { hashtag: "travel", posts: 3 },
+      { hashtag: "beach", posts: 2 },
+      { hashtag: "food", posts: 2 },
+    ]);
+    expect(network.edges).toEqual([
+      { source: "beach", target: "travel", weight: 2 },
+      { source: "food", target: "travel", weight: 2 },
+    ]);
+    expect(Object.keys(network.positions).sort()).toEqual(["beach", "food", "travel"]);
+    const trends = await analyser.trends({ hashtag: "travel", range: {}, period: "week", top: 5 }, "v1");
+    expect(trends.totalPosts).toBe(3);
+    expect(trends.tags.map((tag) => [tag.hashtag, tag.total])).toEqual([
+      ["beach", 2],
+      ["food", 2],
+    ]);
+    expect(loads).toEqual(["travel"]);
+  });
+
   it("passes an error back as a rejection and reads again on the next call", async () => {
     let fail = true;
     const analyser = connect(async () => {

@@ -53,5 +53,11 @@ export const analyserClient = (endpoint: MessageEndpoint): Analyser => {
         pending.set(id, { resolve, reject });
         endpoint.postMessage({ id, method, args } satisfies AnalyserRequest<M>);
       });
-  return { count: call("count"), list: call("list"), exportSelection: call("exportSelection") };
+  return {
+    count: call("count"),
+    list: call("list"),
+    exportSelection: call("exportSelection"),
+    network: call("network"),
+    trends: call("trends"),
+  };
 };
