@@ -3,6 +3,8 @@
  * Never edit a released migration: append a new one.
  */
 
+import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
+
 /** sort_time of a post whose creation time is unknown, so it sorts after every dated post. */
 export const UNDATED = 253_402_300_799; // 9999-12-31T23:59:59Z
 
@@ -143,4 +145,6 @@ export const MIGRATIONS: readonly string[] = [
     last_queued_at TEXT            -- when the schedule last queued it
   );
   `,
+  // The per-day co-occurrence aggregate behind frequencies, kept by triggers (co-occurrence-schema.ts).
+  CO_OCCURRENCE_MIGRATION,
 ];

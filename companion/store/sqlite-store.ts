@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
 import { requireHashtag } from "../../shared/hashtag/hashtag.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
+import { coOccurrenceCounts } from "./co-occurrence-counts.ts";
 import { type EngineTables, engineTables } from "./engine-tables.ts";
 import { migrate, schemaVersion } from "./migrate.ts";
 import { assertInside, databasePath } from "./paths.ts";
@@ -30,6 +31,7 @@ class SqliteStore implements CompanionStore {
   private readonly upsert: ReturnType<typeof createUpsert>;
   private readonly runLog: ReturnType<typeof runsTable>;
   private readonly videos: ReturnType<typeof videosTable>;
+  private readonly aggregate: ReturnType<typeof coOccurrenceCounts>;
   readonly engine: EngineTables;
 
   constructor(
@@ -39,6 +41,7 @@ class SqliteStore implements CompanionStore {
     this.upsert = createUpsert(db);
     this.runLog = runsTable(db);
     this.videos = videosTable(db, dataDir);
+    this.aggregate = coOccurrenceCounts(db);
     this.engine = engineTables(db);
   }
 
@@ -124,12 +127,7 @@ class SqliteStore implements CompanionStore {
   }
 
   countPosts(hashtag: string, range?: TimeRange): number {
-    const { low, high } = timeBounds(range);
-    return this.db
-      .prepare<[string, number, number], { n: number }>(
-        "SELECT COUNT(*) AS n FROM post_hashtags WHERE hashtag = ? AND sort_time BETWEEN ? AND ?",
-      )
-      .get(hashtag, low, high)!.n;
+    return this.aggregate.countPosts(hashtag, range);
   }
 
   getPost(id: string): Post | undefined {
@@ -138,25 +136,15 @@ class SqliteStore implements CompanionStore {
   }
 
   hashtagCounts(hashtag: string, range?: TimeRange): HashtagCounts {
-    const { low, high } = timeBounds(range);
-    const rows = this.db
-      .prepare<[string, number, number], { tag: string; n: number }>(
-        `SELECT t.tag, COUNT(*) AS n FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id
-         WHERE h.hashtag = ? AND h.sort_time BETWEEN ? AND ? GROUP BY t.tag`,
-      )
-      .all(hashtag, low, high);
-    return {
-      totalPosts: this.countPosts(hashtag, range),
-      counts: new Map(rows.map((row) => [row.tag, row.n])),
-    };
+    return this.aggregate.hashtagCounts(hashtag, range);
   }
 
   hashtags(): HashtagSummary[] {
     return this.db
       .prepare<[], HashtagSummary>(
-        `WITH followed AS (SELECT hashtag FROM post_hashtags UNION SELECT hashtag FROM runs)
+        `WITH followed AS (SELECT hashtag FROM hashtag_days UNION SELECT hashtag FROM runs)
          SELECT f.hashtag,
-           (SELECT COUNT(*) FROM post_hashtags h WHERE h.hashtag = f.hashtag) AS posts,
+           (SELECT COALESCE(SUM(d.posts), 0) FROM hashtag_days d WHERE d.hashtag = f.hashtag) AS posts,
            (SELECT COUNT(*) FROM videos v WHERE v.hashtag = f.hashtag) AS videos,
            (SELECT MAX(COALESCE(r.finished_at, r.started_at)) FROM runs r WHERE r.hashtag = f.hashtag)
              AS lastCollectedAt,
@@ -235,6 +223,8 @@ export const openSqliteStore = (dataDir: string, options: OpenOptions = {}): Com
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = FULL");
     db.pragma("foreign_keys = ON");
+    // So an INSERT OR REPLACE that deletes a link or tag fires the aggregate's delete triggers too.
+    db.pragma("recursive_triggers = ON");
     migrate(db);
     // A kill -9 can leave a large -wal behind until the next write; fold it back now. Without waiting: if another
     // process is busy, its own commits checkpoint the log anyway.

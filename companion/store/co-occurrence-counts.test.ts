@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { countHashtags } from "../../shared/analysis/hashtag-frequencies.ts";
+import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
+import { DAY_SECONDS } from "./day-cover.ts";
+import { databasePath } from "./paths.ts";
+import type { CompanionStore, TimeRange } from "./post-store.ts";
+import { openSqliteStore } from "./sqlite-store.ts";
+import { makePost, type PostSpec } from "./testing/make-post.ts";
+
+const roots: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "tha-aggregate-"));
+  roots.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+});
+
+const HASHTAGS = ["travel", "food", "東京"];
+const TAGS = ["travel", "food", "東京", "fyp", "Viral", "viral", "cats", "dance"];
+/** Around 1970 and an ordinary day, so floor division before the epoch is exercised too. */
+const BASES = [0, 1_700_000_000 - (1_700_000_000 % DAY_SECONDS)];
+
+const createTime = fc.oneof(
+  { arbitrary: fc.constant(null), weight: 1 },
+  {
+    arbitrary: fc
+      .tuple(fc.constantFrom(...BASES), fc.integer({ min: -3 * DAY_SECONDS, max: 3 * DAY_SECONDS }))
+      .map(([base, offset]) => base + offset),
+    weight: 8,
+  },
+);
+
+const post: fc.Arbitrary<PostSpec> = fc.record({
+  id: fc.constantFrom("1", "2", "3", "4", "5", "6", "7", "8"),
+  hashtags: fc.subarray(TAGS),
+  createTime,
+  // Re-collections out of order: an older observation must not overwrite a newer one's tags or date.
+  collectedAt: fc.integer({ min: 0, max: 5 }).map((day) => `2024-02-0${day + 1}T00:00:00.000Z`),
+});
+
+type Operation =
+  | { kind: "upsert"; hashtag: string; posts: PostSpec[] }
+  | { kind: "link"; hashtag: string; ids: string[] }
+  | { kind: "delete"; id: string };
+
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("upsert" as const),
+      hashtag: fc.constantFrom(...HASHTAGS),
+      posts: fc.array(post, { maxLength: 6 }),
+    }),
+    weight: 6,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("link" as const),
+      hashtag: fc.constantFrom(...HASHTAGS),
+      ids: fc.subarray(["1", "2", "3", "4", "5", "6", "7", "8"]),
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({ kind: fc.constant("delete" as const), id: fc.constantFrom("1", "2", "3") }),
+    weight: 1,
+  },
+);
+
+const range: fc.Arbitrary<TimeRange> = fc
+  .tuple(
+    fc.option(fc.integer({ min: -4 * DAY_SECONDS, max: 4 * DAY_SECONDS })),
+    fc.option(fc.integer({ min: 0, max: 8 * DAY_SECONDS })),
+    fc.constantFrom(...BASES),
+  )
+  .map(([since, length, base]) => ({
+    ...(since === null ? {} : { since: base + since }),
+    ...(length === null ? {} : { until: base + (since ?? -4 * DAY_SECONDS) + length }),
+  }));
+
+const apply = (store: CompanionStore, dir: string, op: Operation): void => {
+  if (op.kind === "upsert") store.upsertPosts(op.hashtag, op.posts.map(makePost));
+  else if (op.kind === "link") store.linkPosts(op.hashtag, op.ids);
+  else {
+    // No store method deletes; a second connection shows the cascade from posts keeps the aggregate exact too.
+    const db = new Database(databasePath(dir));
+    db.pragma("foreign_keys = ON");
+    db.prepare("DELETE FROM posts WHERE id = ?").run(op.id);
+    db.close();
+  }
+};
+
+/** The counts recomputed from the stored posts themselves, without the aggregate or post_tags. */
+const recount = (store: CompanionStore, hashtag: string, timeRange: TimeRange) =>
+  countHashtags(store.postsForHashtag(hashtag, timeRange));
+
+const AGGREGATE_TABLES = {
+  hashtag_days: "SELECT hashtag, day, posts FROM hashtag_days ORDER BY 1, 2",
+  tag_days: "SELECT hashtag, day, tag, n FROM tag_days ORDER BY 1, 2, 3",
+  tag_totals: "SELECT hashtag, tag, n FROM tag_totals ORDER BY 1, 2",
+};
+
+const aggregateTables = (db: Database.Database) =>
+  Object.fromEntries(Object.entries(AGGREGATE_TABLES).map(([name, sql]) => [name, db.prepare(sql).all()]));
+
+/** The aggregate as the migration builds it from scratch out of the links and tags. */
+const rebuiltTables = (dir: string) => {
+  const db = new Database(databasePath(dir));
+  try {
+    db.exec("BEGIN");
+    db.exec("DROP TABLE hashtag_days; DROP TABLE tag_days; DROP TABLE tag_totals;");
+    for (const name of [
+      "link_added",
+      "link_removed",
+      "link_moved",
+      "tag_added",
+      "tag_removed",
+      "tag_changed",
+    ])
+      db.exec(`DROP TRIGGER aggregate_${name}`);
+    db.exec(CO_OCCURRENCE_MIGRATION);
+    const tables = aggregateTables(db);
+    db.exec("ROLLBACK");
+    return tables;
+  } finally {
+    db.close();
+  }
+};
+
+describe("the co-occurrence aggregate", () => {
+  it("answers every range as a recount does, through upserts, re-collections, links and deletes; the migration builds the same tables", () => {
+    fc.assert(
+      fc.property(
+        fc.array(operation, { minLength: 1, maxLength: 12 }),
+        fc.array(range, { maxLength: 6 }),
+        (ops, ranges) => {
+          const dir = tempDir();
+          const store = openSqliteStore(dir);
+          try {
+            for (const op of ops) apply(store, dir, op);
+            for (const hashtag of HASHTAGS)
+              for (const timeRange of [{}, ...ranges]) {
+                const expected = recount(store, hashtag, timeRange);
+                const actual = store.hashtagCounts(hashtag, timeRange);
+                expect(new Map([...actual.counts].sort())).toEqual(new Map([...expected.counts].sort()));
+                expect(actual.totalPosts).toBe(expected.totalPosts);
+                expect(store.countPosts(hashtag, timeRange)).toBe(expected.totalPosts);
+              }
+          } finally {
+            store.close();
+          }
+          const db = new Database(databasePath(dir), { readonly: true });
+          const kept = aggregateTables(db);
+          db.close();
+          expect(kept).toEqual(rebuiltTables(dir));
+          rmSync(dir, { recursive: true, force: true });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});

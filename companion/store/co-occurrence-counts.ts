@@ -1,0 +1,62 @@
+import type Database from "better-sqlite3";
+import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
+import { coverWithDays, type SecondRange } from "./day-cover.ts";
+import type { TimeRange } from "./post-store.ts";
+import { UNDATED } from "./schema.ts";
+import { timeBounds } from "./time-bounds.ts";
+
+interface TagCount {
+  tag: string;
+  n: number;
+}
+
+const isWholeStore = ({ low, high }: SecondRange) => low === Number.MIN_SAFE_INTEGER && high >= UNDATED;
+
+/**
+ * Co-occurrence counts and post counts of a hashtag from the aggregate (co-occurrence-schema.ts): all-time sums
+ * without a range, whole UTC days from tag_days / hashtag_days, and the partial days at a range's edges counted
+ * from the posts, so every range is exact while reading at most two days of posts.
+ */
+export const coOccurrenceCounts = (db: Database.Database) => {
+  const totals = db.prepare<[string], TagCount>("SELECT tag, n FROM tag_totals WHERE hashtag = ?");
+  const days = db.prepare<[string, number, number], TagCount>(
+    "SELECT tag, SUM(n) AS n FROM tag_days WHERE hashtag = ? AND day BETWEEN ? AND ? GROUP BY tag",
+  );
+  const edge = db.prepare<[string, number, number], TagCount>(
+    `SELECT t.tag, COUNT(*) AS n FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id
+     WHERE h.hashtag = ? AND h.sort_time BETWEEN ? AND ? GROUP BY t.tag`,
+  );
+  const dayPosts = db.prepare<[string, number, number], { n: number }>(
+    "SELECT COALESCE(SUM(posts), 0) AS n FROM hashtag_days WHERE hashtag = ? AND day BETWEEN ? AND ?",
+  );
+  const edgePosts = db.prepare<[string, number, number], { n: number }>(
+    "SELECT COUNT(*) AS n FROM post_hashtags WHERE hashtag = ? AND sort_time BETWEEN ? AND ?",
+  );
+
+  const countPosts = (hashtag: string, range?: TimeRange): number => {
+    const bounds = timeBounds(range);
+    if (isWholeStore(bounds))
+      return dayPosts.get(hashtag, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)!.n;
+    const cover = coverWithDays(bounds);
+    let total = cover.days ? dayPosts.get(hashtag, cover.days.from, cover.days.to)!.n : 0;
+    for (const { low, high } of cover.edges) total += edgePosts.get(hashtag, low, high)!.n;
+    return total;
+  };
+
+  const hashtagCounts = (hashtag: string, range?: TimeRange): HashtagCounts => {
+    const bounds = timeBounds(range);
+    const counts = new Map<string, number>();
+    const add = (rows: TagCount[]) => {
+      for (const { tag, n } of rows) counts.set(tag, (counts.get(tag) ?? 0) + n);
+    };
+    if (isWholeStore(bounds)) add(totals.all(hashtag));
+    else {
+      const cover = coverWithDays(bounds);
+      if (cover.days) add(days.all(hashtag, cover.days.from, cover.days.to));
+      for (const { low, high } of cover.edges) add(edge.all(hashtag, low, high));
+    }
+    return { totalPosts: countPosts(hashtag, range), counts };
+  };
+
+  return { countPosts, hashtagCounts };
+};
