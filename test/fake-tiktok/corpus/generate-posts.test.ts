@@ -7,7 +7,7 @@ import type { Post } from "../../../shared/post/post.ts";
 import type { ItemStruct } from "../item-struct.ts";
 import { generatePosts } from "./generate-posts.ts";
 import { createTimeOfId } from "./ids.ts";
-import { REFERENCE_NOW } from "./item-builder.ts";
+import { longTailHashtags, REFERENCE_NOW } from "./item-builder.ts";
 import { HASHTAGS_BY_POPULARITY } from "./vocabulary.ts";
 
 const take = (seed: number, size: number, tag?: string): ItemStruct[] => [
@@ -193,5 +193,21 @@ describe("hashtag vocabulary", () => {
     for (const name of HASHTAGS_BY_POPULARITY)
       expect(parseHashtag(name)).toEqual({ ok: true, hashtag: name });
     expect(new Set(HASHTAGS_BY_POPULARITY).size).toBe(HASHTAGS_BY_POPULARITY.length);
+  });
+});
+
+describe("long-tail corpus", () => {
+  it("draws from tens of thousands of valid hashtags, most of them rare, the default corpus unchanged", () => {
+    const vocabulary = longTailHashtags(50_000);
+    expect(new Set(vocabulary).size).toBe(50_000);
+    for (const name of vocabulary.slice(0, 300))
+      expect(parseHashtag(name)).toEqual({ ok: true, hashtag: name });
+    const items = [...generatePosts({ seed: 1, size: 8000, tag: "travel", vocabulary: 50_000 })];
+    const counts = new Map<string, number>();
+    for (const post of parsed(items))
+      for (const tag of post.hashtags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    expect(counts.size).toBeGreaterThan(3000);
+    expect([...counts.values()].filter((n) => n <= 2).length).toBeGreaterThan(counts.size / 2);
+    expect(items.map((item) => item.id)).toEqual(take(1, 8000, "travel").map((item) => item.id));
   });
 });

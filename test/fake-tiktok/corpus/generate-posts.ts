@@ -8,6 +8,8 @@ export interface GeneratePostsOptions {
   size: number;
   /** Every post carries this hashtag; without it the stream is a general feed. */
   tag?: string;
+  /** Draw co-occurring hashtags from this many distinct ones (the long tail); default: the vocabulary's ~125. */
+  vocabulary?: number;
 }
 
 /**
@@ -21,5 +23,5 @@ export function* generatePosts(options: GeneratePostsOptions): Generator<ItemStr
   if (!Number.isInteger(size) || size < 0 || size > MAX_POSTS_PER_TAG)
     throw new RangeError(`size must be an integer from 0 to ${MAX_POSTS_PER_TAG}, got ${size}`);
   const tag = options.tag === undefined ? undefined : normaliseHashtag(options.tag);
-  for (let index = 0; index < size; index++) yield buildItem(seed, tag, index);
+  for (let index = 0; index < size; index++) yield buildItem(seed, tag, index, options.vocabulary);
 }

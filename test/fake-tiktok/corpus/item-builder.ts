@@ -30,6 +30,27 @@ export const RATES = {
 } as const;
 
 const hashtagSampler = new ZipfSampler(HASHTAGS_BY_POPULARITY, 1.0);
+const longTailSamplers = new Map<number, ZipfSampler<string>>();
+
+/**
+ * The vocabulary's hashtags followed by made-up rarer ones ("travel1234"), `size` in all: real collections meet
+ * tens of thousands of distinct hashtags, most of them a handful of times.
+ */
+export const longTailHashtags = (size: number): string[] =>
+  Array.from({ length: size }, (_, rank) => {
+    const base = HASHTAGS_BY_POPULARITY[rank % HASHTAGS_BY_POPULARITY.length]!;
+    return rank < HASHTAGS_BY_POPULARITY.length ? base : `${base}${rank}`;
+  });
+
+const samplerFor = (vocabulary: number | undefined): ZipfSampler<string> => {
+  if (vocabulary === undefined || vocabulary <= HASHTAGS_BY_POPULARITY.length) return hashtagSampler;
+  let sampler = longTailSamplers.get(vocabulary);
+  if (!sampler) {
+    sampler = new ZipfSampler(longTailHashtags(vocabulary), 1.0);
+    longTailSamplers.set(vocabulary, sampler);
+  }
+  return sampler;
+};
 const languageSampler = new ZipfSampler(LANGUAGES, 1.3);
 
 const asStrings = (stats: AuthorStatsStruct): Record<keyof AuthorStatsStruct, string> => ({
@@ -49,11 +70,11 @@ const displayForm = (name: string, random: Random): string => {
 };
 
 /** The tag's own hashtag among 0-8 Zipf-drawn companions, at a random place, no repeats. */
-const drawHashtags = (random: Random, tag: string | undefined): string[] => {
+const drawHashtags = (random: Random, tag: string | undefined, sampler: ZipfSampler<string>): string[] => {
   const wanted = Math.floor(random.float() ** 1.6 * 9);
   const names = new Set<string>();
   for (let attempt = 0; names.size < wanted && attempt < wanted * 3; attempt++) {
-    const name = hashtagSampler.sample(random);
+    const name = sampler.sample(random);
     if (name !== tag) names.add(name);
   }
   const list = [...names];
@@ -81,7 +102,12 @@ const mentionsFor = (random: Random, seed: number): Mention[] => {
  * needs no memory and any post can be rebuilt on its own. Fields a post lacks are present as undefined,
  * which JSON.stringify drops: conditional spreads made generation half again slower.
  */
-export const buildItem = (seed: number, tag: string | undefined, index: number): ItemStruct => {
+export const buildItem = (
+  seed: number,
+  tag: string | undefined,
+  index: number,
+  vocabulary?: number,
+): ItemStruct => {
   const random = new Random(mixSeed(seed, hashText(tag ?? ""), index));
   const createTime = random.chance(RATES.old)
     ? random.int(OLD_FROM, OLD_UNTIL)
@@ -91,7 +117,11 @@ export const buildItem = (seed: number, tag: string | undefined, index: number):
   const posterName = author.nickname || author.uniqueId;
 
   const emptyDesc = random.chance(RATES.emptyDesc);
-  const hashtags = emptyDesc ? (tag === undefined ? [] : [tag]) : drawHashtags(random, tag);
+  const hashtags = emptyDesc
+    ? tag === undefined
+      ? []
+      : [tag]
+    : drawHashtags(random, tag, samplerFor(vocabulary));
   const text = emptyDesc
     ? { desc: "", textExtra: [] }
     : composeText(
