@@ -1,0 +1,103 @@
+/**
+ * Import benchmark (not a test): generates N ItemStructs from the fake TikTok's generator as a JSON list and as
+ * NDJSON, imports each with the real CLI (`node companion/bin.js import`) into a fresh data folder, and reports
+ * posts/s, peak RSS, database size against the JSON's, and the CLI's start time (`--help`, median of 10).
+ *
+ *   npx tsx test/bench/import-bench.ts [--posts 50000] [--keep]
+ *
+ * Prints a table, then one JSON line for `npm run bench` to pick up. Figures depend on the machine's load: the
+ * load average is printed with them.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { generatePosts } from "../fake-tiktok/index.ts";
+
+const BIN = fileURLToPath(new URL("../../companion/bin.js", import.meta.url));
+
+const writeCorpus = async (file: string, count: number, format: "json" | "ndjson"): Promise<number> => {
+  const out = createWriteStream(file);
+  const write = (text: string) =>
+    out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  if (format === "json") await write("[\n");
+  let index = 0;
+  for (const item of generatePosts({ seed: 1, size: count, tag: "bench" })) {
+    const text = JSON.stringify(item);
+    await write(format === "json" ? `${index++ === 0 ? "" : ",\n"}${text}` : `${text}\n`);
+  }
+  if (format === "json") await write("\n]\n");
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+  return (await stat(file)).size;
+};
+
+const folderBytes = async (dir: string): Promise<number> => {
+  let total = 0;
+  for (const name of await readdir(dir))
+    if (name.startsWith("tiktok.db")) total += (await stat(join(dir, name))).size;
+  return total;
+};
+
+/** Runs the CLI under GNU time for wall-clock seconds and peak RSS (KB). */
+const timed = (args: string[]): { seconds: number; rssMb: number; stdout: string } => {
+  const result = spawnSync("/usr/bin/time", ["-f", "%e %M", process.execPath, BIN, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 2 ** 20,
+  });
+  if (result.status !== 0) throw new Error(`${args.join(" ")} failed: ${result.stderr}`);
+  const [seconds, rssKb] = result.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
+  return { seconds: seconds!, rssMb: Math.round(rssKb! / 1024), stdout: result.stdout };
+};
+
+const cliStart = (): number => {
+  const runs = Array.from({ length: 10 }, () => {
+    const start = process.hrtime.bigint();
+    execFileSync(process.execPath, [BIN, "--help"], { stdio: "ignore" });
+    return Number(process.hrtime.bigint() - start) / 1e9;
+  }).sort((a, b) => a - b);
+  return runs[5]!;
+};
+
+const { values } = parseArgs({
+  options: { posts: { type: "string", default: "50000" }, keep: { type: "boolean" } },
+});
+const count = Number(values.posts);
+const work = await mkdtemp(join(tmpdir(), "import-bench-"));
+const rows: Record<string, unknown>[] = [];
+try {
+  for (const format of ["json", "ndjson"] as const) {
+    const file = join(work, `posts.${format}`);
+    const jsonBytes = await writeCorpus(file, count, format);
+    const dataDir = join(work, `data-${format}`);
+    const load = loadavg()[0]!.toFixed(1);
+    const run = timed(["--data-dir", dataDir, "--json", "import", file, "--hashtag", "bench"]);
+    const dbBytes = await folderBytes(dataDir);
+    rows.push({
+      what: `import ${format}`,
+      posts: count,
+      seconds: run.seconds,
+      postsPerSecond: Math.round(count / run.seconds),
+      peakRssMb: run.rssMb,
+      jsonMb: Math.round(jsonBytes / 2 ** 20),
+      dbMb: Math.round(dbBytes / 2 ** 20),
+      dbToJson: Number((dbBytes / jsonBytes).toFixed(2)),
+      load,
+    });
+    if (!values.keep) await rm(file);
+  }
+  rows.push({
+    what: "CLI start (--help, median of 10)",
+    seconds: cliStart(),
+    load: loadavg()[0]!.toFixed(1),
+  });
+  console.table(rows);
+  console.log(JSON.stringify({ importBench: rows }));
+} finally {
+  if (values.keep) console.log(`kept ${work}`);
+  else await rm(work, { recursive: true, force: true });
+}
