@@ -96,7 +96,7 @@ export const apiRouter = (store: CompanionStore, version: string): Router => {
     let summary: ReturnType<CompanionStore["upsertPosts"]>;
     try {
       summary = await store.atomically(async () => {
-        const run = store.startRun(tag.hashtag, "extension");
+        const run = store.startRun(tag.hashtag, body.source);
         const result = store.upsertPosts(tag.hashtag, posts, { runId: run });
         store.finishRun(run, { postsNew: result.new, postsSeen: result.seen });
         return result;
@@ -104,7 +104,7 @@ export const apiRouter = (store: CompanionStore, version: string): Router => {
     } catch (error) {
       // The batch rolled back; record the failed run with its reason, so the hashtag's history shows it.
       if (!isStoreBusy(error)) {
-        const run = store.startRun(tag.hashtag, "extension");
+        const run = store.startRun(tag.hashtag, body.source);
         store.finishRun(run, { postsNew: 0, postsSeen: 0, error: (error as Error).message });
       }
       throw error;

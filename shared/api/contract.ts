@@ -73,6 +73,8 @@ export const MAX_ITEM_DEPTH = 40;
 /** Raw TikTok items the extension captured on a page (item_list responses, rehydration data). */
 export const PostItemsRequest = z.object({
   hashtag: z.string(),
+  /** How the extension got the items: "captured" by passive capture while the user browsed. Names the run. */
+  source: z.enum(["extension", "captured"]).default("extension"),
   source_url: z
     .url({ protocol: /^https?$/u, error: "source_url must be an http(s) URL" })
     .nullable()

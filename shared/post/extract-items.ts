@@ -74,7 +74,7 @@ export const itemsFromSearch = (entries: unknown[]): FoundItem[] =>
     .filter((entry) => isSearchEntry(entry) && at(entry, "type") === 1 && isObject(at(entry, "item")))
     .map((entry) => ({ kind: "web-api", item: at(entry, "item") as Json }));
 
-const SCRIPT_IDS = ["__UNIVERSAL_DATA_FOR_REHYDRATION__", "SIGI_STATE", "__NEXT_DATA__"] as const;
+export const SCRIPT_IDS = ["__UNIVERSAL_DATA_FOR_REHYDRATION__", "SIGI_STATE", "__NEXT_DATA__"] as const;
 
 /** The JSON of TikTok's data script tags in a page's HTML, by id. */
 export const dataScriptsFromHtml = (html: string): Partial<Record<(typeof SCRIPT_IDS)[number], unknown>> => {
@@ -91,9 +91,10 @@ export const dataScriptsFromHtml = (html: string): Partial<Record<(typeof SCRIPT
   return scripts;
 };
 
-/** Every item in a TikTok page, whichever generation of data script it carries. */
-export const itemsFromHtml = (html: string): FoundItem[] => {
-  const scripts = dataScriptsFromHtml(html);
+export type DataScripts = Partial<Record<(typeof SCRIPT_IDS)[number], unknown>>;
+
+/** Every item in a page's parsed data scripts, whichever generation they are. */
+export const itemsFromDataScripts = (scripts: DataScripts): FoundItem[] => {
   return [
     ...itemsFromRehydration(scripts.__UNIVERSAL_DATA_FOR_REHYDRATION__),
     ...itemsFromSigiState(scripts.SIGI_STATE),
@@ -101,3 +102,6 @@ export const itemsFromHtml = (html: string): FoundItem[] => {
     ...itemsFromNextData(scripts.__NEXT_DATA__),
   ];
 };
+
+/** Every item in a TikTok page, whichever generation of data script it carries. */
+export const itemsFromHtml = (html: string): FoundItem[] => itemsFromDataScripts(dataScriptsFromHtml(html));

@@ -56,11 +56,18 @@ const services = (api: Partial<CompanionApi>, token: string | null = "t") => {
     makeApi: () => fake,
   };
   const relay = createJobRelay(access, { onChange: () => undefined, onFinished: () => undefined });
+  let paused = false;
   const result: BackgroundServices = {
     ...access,
     db,
     relay,
     sync: async () => ({ changes: 0, cursor: null }),
+    capture: {
+      status: async (tabId) => ({ paused, tabNew: tabId === null ? 0 : 3, tabKnown: 1, queued: 2 }),
+      setPaused: async (value) => {
+        paused = value;
+      },
+    },
   };
   return { services: result, created, relay };
 };
@@ -91,6 +98,21 @@ describe("handleRequest", () => {
     const bad = await handleRequest(s, { type: "collect", hashtag: "two words", videos: false });
     expect(bad).toEqual({ ok: false, error: expect.stringContaining("whitespace") });
     expect(created).toHaveLength(1);
+  });
+
+  it("answers the popup's capture status and pauses capture", async () => {
+    const { services: s } = services({});
+    expect(await handleRequest(s, { type: "capture-status", tabId: 7 })).toEqual({
+      paused: false,
+      tabNew: 3,
+      tabKnown: 1,
+      queued: 2,
+    });
+    expect(await handleRequest(s, { type: "set-capture-paused", paused: true })).toEqual({
+      ok: true,
+      message: "Capture paused",
+    });
+    expect(await handleRequest(s, { type: "capture-status", tabId: null })).toMatchObject({ paused: true });
   });
 
   it("tells how to start the companion when it is not running", async () => {

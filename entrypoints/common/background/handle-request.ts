@@ -1,8 +1,10 @@
 import { parseHashtag } from "../../../shared/hashtag/hashtag.ts";
+import type { CaptureService } from "../capture/capture-service.ts";
 import { CompanionUnreachableError, NotPairedError } from "../companion/companion-api.ts";
 import { explainError } from "../companion/explain-error.ts";
 import type {
   ActionReply,
+  CaptureStatusReply,
   CompanionState,
   ExtensionRequest,
   StatusReply,
@@ -17,6 +19,7 @@ export interface BackgroundServices extends CompanionAccess {
   db: MirrorDb;
   sync: () => Promise<SyncResult>;
   relay: JobRelay;
+  capture: Pick<CaptureService, "status" | "setPaused">;
 }
 
 const companionState = async (
@@ -79,10 +82,15 @@ const action = async (services: BackgroundServices, request: ExtensionRequest): 
 export const handleRequest = async (
   services: BackgroundServices,
   request: ExtensionRequest,
-): Promise<StatusReply | SyncReply | ActionReply> => {
+): Promise<StatusReply | SyncReply | ActionReply | CaptureStatusReply> => {
   switch (request.type) {
     case "status":
       return status(services);
+    case "capture-status":
+      return services.capture.status(request.tabId);
+    case "set-capture-paused":
+      await services.capture.setPaused(request.paused);
+      return { ok: true, message: request.paused ? "Capture paused" : "Capture on" };
     case "sync-now":
       try {
         const result = await services.sync();

@@ -1,5 +1,11 @@
 import { ApiError, ApiUnreachableError, createApiClient } from "../../../shared/api/client.ts";
-import { API_ROUTES, apiPath, HealthResponse } from "../../../shared/api/contract.ts";
+import {
+  API_ROUTES,
+  apiPath,
+  HealthResponse,
+  type PostItemsRequest,
+  PostItemsResponse,
+} from "../../../shared/api/contract.ts";
 import { Follow, FollowsResponse } from "../../../shared/api/follows.ts";
 import { Job, type JobInput, JobsResponse, jobPath } from "../../../shared/api/jobs.ts";
 import { SyncPage } from "../../../shared/api/sync.ts";
@@ -43,6 +49,9 @@ export const companionApi = (settings: ConnectionSettings, fetchImpl?: typeof fe
     jobs: () => explained(client.get(API_ROUTES.jobs, JobsResponse)),
     createJob: (input: JobInput) => explained(client.post(API_ROUTES.jobs, input, Job)),
     cancelJob: (id: number) => explained(client.post(jobPath(API_ROUTES.jobCancel, id), {}, Job)),
+    /** Raw items for a hashtag (passive capture); the companion parses and upserts them by post id. */
+    postItems: (batch: PostItemsRequest) =>
+      explained(client.post(API_ROUTES.postItems, batch, PostItemsResponse)),
     /**
      * The job event stream, raw (read it with readJobEvents). Not through the client: it answers a stream, and
      * EventSource cannot send the Authorization header.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_CAPTURED_ITEMS } from "../capture/capture-constants.ts";
 
 /**
  * Every message between the extension's pages and its background worker, in one place. Requests go through
@@ -15,6 +16,10 @@ export const ExtensionRequest = z.discriminatedUnion("type", [
   z.object({ type: z.literal("follow"), hashtag: z.string() }),
   /** Cancel a queued or running job; replies with an ActionReply. */
   z.object({ type: z.literal("cancel-job"), jobId: z.number().int().positive() }),
+  /** What passive capture did in a tab (null: no tab) and whether it is paused; replies with a CaptureStatusReply. */
+  z.object({ type: z.literal("capture-status"), tabId: z.number().int().nonnegative().nullable() }),
+  /** Pause or resume passive capture (persisted); replies with an ActionReply. */
+  z.object({ type: z.literal("set-capture-paused"), paused: z.boolean() }),
 ]);
 export type ExtensionRequest = z.infer<typeof ExtensionRequest>;
 
@@ -60,8 +65,41 @@ export const JOBS_PORT = "jobs";
 export const JobsPush = z.object({ type: z.literal("jobs"), jobs: z.array(JobView) });
 export type JobsPush = z.infer<typeof JobsPush>;
 
+/** The kinds of raw items a page carries (shared/post/extract-items.ts), each read its own way. */
+export const CapturedKind = z.enum(["web-api", "web-rehydration", "sigi-state", "next-data"]);
+
+/**
+ * Raw post items a TikTok page loaded, from the content script to the background worker. Only their shape is
+ * checked here: the page controls them, so the background parses each with the shared parsers before storing.
+ */
+export const CaptureRequest = z.object({
+  type: z.literal("capture"),
+  kind: CapturedKind,
+  items: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_CAPTURED_ITEMS),
+});
+export type CaptureRequest = z.infer<typeof CaptureRequest>;
+
+/** Posts stored from one capture message: new to the extension, already known, and items the parsers refused. */
+export const CaptureReply = z.object({
+  new: z.number().int().nonnegative(),
+  known: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+});
+export type CaptureReply = z.infer<typeof CaptureReply>;
+
+/** This tab's distinct captured posts (new / already known), whether capture is paused, posts waiting to send. */
+export const CaptureStatusReply = z.object({
+  paused: z.boolean(),
+  tabNew: z.number().int().nonnegative(),
+  tabKnown: z.number().int().nonnegative(),
+  queued: z.number().int().nonnegative(),
+});
+export type CaptureStatusReply = z.infer<typeof CaptureStatusReply>;
+
 export type ReplyTo<R extends ExtensionRequest> = R["type"] extends "sync-now"
   ? SyncReply
   : R["type"] extends "status"
     ? StatusReply
-    : ActionReply;
+    : R["type"] extends "capture-status"
+      ? CaptureStatusReply
+      : ActionReply;

@@ -1,0 +1,88 @@
+import "fake-indexeddb/auto";
+import Dexie from "dexie";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { type MirrorDb, openMirrorDb } from "../mirror/mirror-db.ts";
+import { itemListResponse } from "./capture-fixtures.ts";
+import { createCaptureService } from "./capture-service.ts";
+import { createTabCounts } from "./tab-counts.ts";
+
+const dbs: MirrorDb[] = [];
+afterEach(async () => {
+  vi.useRealTimers();
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+
+const memoryStore = () => {
+  const values = new Map<string, unknown>();
+  return {
+    get: async (key: string) => values.get(key),
+    set: async (key: string, value: unknown) => void values.set(key, value),
+    remove: async (key: string) => void values.delete(key),
+  };
+};
+
+const service = () => {
+  const db = openMirrorDb(`service-${Math.random()}`);
+  dbs.push(db);
+  let paused = false;
+  const flushes = vi.fn();
+  const capture = createCaptureService({
+    db,
+    flusher: { request: flushes },
+    tabCounts: createTabCounts(memoryStore()),
+    readPaused: async () => paused,
+    writePaused: async (value) => {
+      paused = value;
+    },
+  });
+  return { db, capture, flushes };
+};
+
+const TAG_PAGE = "https://www.tiktok.com/tag/travel";
+
+describe("createCaptureService", () => {
+  it("counts each tab's distinct posts, new and already known, and sends tag-page posts on", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    const { capture, flushes } = service();
+    const items = itemListResponse().itemList;
+    const request = { type: "capture" as const, kind: "web-api" as const, items: items.slice(0, 3) };
+    expect(await capture.receive(request, { tabId: 1, url: TAG_PAGE })).toEqual({
+      new: 3,
+      known: 0,
+      rejected: 0,
+    });
+    // The same tab sees them again: no change; another tab finds them already known.
+    await capture.receive({ ...request, items }, { tabId: 1, url: TAG_PAGE });
+    await capture.receive(request, { tabId: 2, url: "https://www.tiktok.com/@alice" });
+    expect(await capture.status(1)).toEqual({ paused: false, tabNew: 5, tabKnown: 0, queued: 5 });
+    expect(await capture.status(2)).toMatchObject({ tabNew: 0, tabKnown: 3 });
+    vi.advanceTimersByTime(1_000);
+    expect(flushes).toHaveBeenCalledTimes(1);
+    await capture.forgetTab(1);
+    expect(await capture.status(1)).toMatchObject({ tabNew: 0, tabKnown: 0 });
+  });
+
+  it("stores nothing while paused, nor from a page other than www.tiktok.com", async () => {
+    const { db, capture } = service();
+    const request = {
+      type: "capture" as const,
+      kind: "web-api" as const,
+      items: itemListResponse().itemList,
+    };
+    expect(await capture.receive(request, { tabId: 1, url: "https://evil.example/tag/travel" })).toEqual({
+      new: 0,
+      known: 0,
+      rejected: 0,
+    });
+    await capture.setPaused(true);
+    await capture.receive(request, { tabId: 1, url: TAG_PAGE });
+    expect(await db.posts.count()).toBe(0);
+    expect(await capture.status(1)).toEqual({ paused: true, tabNew: 0, tabKnown: 0, queued: 0 });
+    await capture.setPaused(false);
+    await capture.receive(request, { tabId: 1, url: TAG_PAGE });
+    expect(await db.posts.count()).toBe(5);
+  });
+});

@@ -1,0 +1,100 @@
+import "fake-indexeddb/auto";
+import Dexie from "dexie";
+import { afterEach, describe, expect, it } from "vitest";
+import { type MirrorDb, openMirrorDb } from "../mirror/mirror-db.ts";
+import { itemListResponse } from "./capture-fixtures.ts";
+import { capturePage } from "./capture-page.ts";
+import { storeCaptured } from "./store-captured.ts";
+
+const dbs: MirrorDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) {
+    db.close();
+    await Dexie.delete(db.name);
+  }
+});
+const freshDb = () => {
+  const db = openMirrorDb(`capture-${Math.random()}`);
+  dbs.push(db);
+  return db;
+};
+const page = (url: string) => {
+  const found = capturePage(url);
+  if (found === null) throw new Error(url);
+  return found;
+};
+
+describe("storeCaptured", () => {
+  it("stores a tag page's posts at once, linked to the hashtag and queued for the companion", async () => {
+    const db = freshDb();
+    const items = itemListResponse().itemList;
+    const stored = await storeCaptured(db, page("https://www.tiktok.com/tag/travel"), {
+      type: "capture",
+      kind: "web-api",
+      items,
+    });
+    const ids = items.map((item) => item.id);
+    expect(stored).toEqual({ newIds: ids, knownIds: [], rejected: 0 });
+    expect((await db.posts.toArray()).map((post) => post.id)).toEqual(ids);
+    expect(await db.posts.get("7301234567890123456")).not.toHaveProperty("raw");
+    expect(await db.links.get(["travel", "7301234567890123456"])).toMatchObject({
+      tags: ["algeria", "travel", "fypシ"],
+    });
+    expect((await db.captured.toArray()).map((row) => row.page)).toEqual(Array(5).fill("#travel"));
+    const queued = await db.captureQueue.toArray();
+    expect(queued.map((entry) => [entry.hashtag, entry.postId])).toEqual(ids.map((id) => ["travel", id]));
+    expect(queued[0]?.item).toEqual(items[0]);
+
+    // The same posts again (a second visit): already known, still one queue entry each.
+    const again = await storeCaptured(db, page("https://www.tiktok.com/tag/travel"), {
+      type: "capture",
+      kind: "web-api",
+      items: [...items, ...items],
+    });
+    expect(again).toEqual({ newIds: [], knownIds: ids, rejected: 0 });
+    expect(await db.captureQueue.count()).toBe(5);
+  });
+
+  it("keeps other pages' posts under the page's kind, unlinked and not queued", async () => {
+    const db = freshDb();
+    const [item] = itemListResponse().itemList;
+    await storeCaptured(db, page("https://www.tiktok.com/@alice"), {
+      type: "capture",
+      kind: "web-api",
+      items: [item ?? {}],
+    });
+    await storeCaptured(db, page("https://www.tiktok.com/search?q=cats"), {
+      type: "capture",
+      kind: "web-api",
+      items: [item ?? {}],
+    });
+    expect((await db.captured.toArray()).map((row) => row.page).sort()).toEqual(["@alice", "search:cats"]);
+    expect(await db.posts.count()).toBe(1);
+    expect(await db.links.count()).toBe(0);
+    expect(await db.captureQueue.count()).toBe(0);
+  });
+
+  it("stores nothing of what the shared parsers refuse", async () => {
+    const db = freshDb();
+    let deep: Record<string, unknown> = { id: "7301234567890123999" };
+    for (let level = 0; level < 45; level += 1) deep = { id: "7301234567890123999", nested: deep };
+    const odd = [
+      {},
+      { id: "../../etc/passwd", desc: "x" },
+      { id: "7.35E+18" },
+      { id: -5 },
+      { id: { $gt: "" } },
+      { desc: "<script>alert(1)</script>" },
+      deep,
+    ];
+    const [good] = itemListResponse().itemList;
+    const stored = await storeCaptured(db, page("https://www.tiktok.com/tag/travel"), {
+      type: "capture",
+      kind: "web-api",
+      items: [...odd, good ?? {}],
+    });
+    expect(stored).toEqual({ newIds: ["7301234567890123456"], knownIds: [], rejected: odd.length });
+    expect((await db.posts.toArray()).map((post) => post.id)).toEqual(["7301234567890123456"]);
+    expect(await db.captureQueue.count()).toBe(1);
+  });
+});

@@ -1,0 +1,89 @@
+import { MAX_ITEM_DEPTH } from "../../../shared/api/contract.ts";
+import { valueDepth } from "../../../shared/json/value-depth.ts";
+import { parseFoundItem } from "../../../shared/post/parse-any.ts";
+import type { Post } from "../../../shared/post/post.ts";
+import type { CaptureRequest } from "../messages/extension-messages.ts";
+import type {
+  CapturedPost,
+  CaptureQueueEntry,
+  MirrorDb,
+  MirrorLink,
+  MirrorPost,
+} from "../mirror/mirror-db.ts";
+import type { CapturePage } from "./capture-page.ts";
+
+/** What one capture message stored: the post ids new to the extension and those it already held, and the refused. */
+export interface StoredCapture {
+  newIds: string[];
+  knownIds: string[];
+  rejected: number;
+}
+
+interface Parsed {
+  post: Post;
+  item: Record<string, unknown>;
+}
+
+/**
+ * Parses a page's raw items with the shared parsers (anything they refuse, or nested deeper than the companion
+ * accepts, is dropped), then in one transaction stores the posts, records them under the page, links them to the
+ * hashtag on a tag page and queues them for the companion there.
+ */
+export const storeCaptured = async (
+  db: MirrorDb,
+  page: CapturePage,
+  request: CaptureRequest,
+  now: Date = new Date(),
+): Promise<StoredCapture> => {
+  const byId = new Map<string, Parsed>();
+  let rejected = 0;
+  for (const item of request.items) {
+    const result =
+      valueDepth(item) > MAX_ITEM_DEPTH
+        ? null
+        : parseFoundItem({ kind: request.kind, item }, page.url, now.toISOString());
+    if (result?.ok) byId.set(result.post.id, { post: result.post, item });
+    else rejected += 1;
+  }
+  const parsed = [...byId.values()];
+  if (parsed.length === 0) return { newIds: [], knownIds: [], rejected };
+  const ids = parsed.map(({ post }) => post.id);
+  const at = now.getTime();
+
+  return db.transaction("rw", [db.posts, db.links, db.captured, db.captureQueue], async () => {
+    const existing = await db.posts.bulkGet(ids);
+    await db.posts.bulkPut(parsed.map(({ post: { raw: _raw, ...slim } }): MirrorPost => slim));
+    await db.captured.bulkPut(
+      ids.map((postId): CapturedPost => ({ page: page.page, postId, capturedAt: at })),
+    );
+    const { hashtag } = page;
+    if (hashtag !== null) {
+      await db.links.bulkPut(
+        parsed.map(
+          ({ post }): MirrorLink => ({
+            hashtag,
+            postId: post.id,
+            createTime: post.createTime,
+            tags: post.hashtags,
+          }),
+        ),
+      );
+      await db.captureQueue.bulkPut(
+        parsed.map(
+          ({ post, item }): CaptureQueueEntry => ({
+            hashtag,
+            postId: post.id,
+            item,
+            sourceUrl: page.url,
+            queuedAt: at,
+          }),
+        ),
+      );
+    }
+    return {
+      newIds: ids.filter((_id, index) => existing[index] === undefined),
+      knownIds: ids.filter((_id, index) => existing[index] !== undefined),
+      rejected,
+    };
+  });
+};
