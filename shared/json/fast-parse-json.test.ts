@@ -1,0 +1,44 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fastParseJson } from "./fast-parse-json.ts";
+import { parseJson } from "./parse-json.ts";
+
+/** JSON values with integers of every size, some beyond 2^53, spliced in as bare number literals. */
+const withBigIntegers = fc
+  .jsonValue()
+  .chain((value) =>
+    fc
+      .array(fc.bigInt({ min: -(10n ** 21n), max: 10n ** 21n }), { minLength: 1, maxLength: 4 })
+      .map((numbers) => `{"v":${JSON.stringify(value)},"n":[${numbers.join(",")}],"k":${numbers[0]}}`),
+  );
+
+describe("fastParseJson", () => {
+  it("keeps integers a double cannot hold as their exact digits, wherever they are", () => {
+    expect(fastParseJson("7300000000000000401")).toBe("7300000000000000401");
+    expect(fastParseJson('{"id": -7300000000000000401}')).toEqual({ id: "-7300000000000000401" });
+    expect(fastParseJson("[1,\n\t7300000000000000401]")).toEqual([1, "7300000000000000401"]);
+    expect(fastParseJson('{"id":"7300000000000000401","n":12}')).toEqual({
+      id: "7300000000000000401",
+      n: 12,
+    });
+  });
+
+  it("gives exactly what parseJson gives, for any JSON with or without big integers", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          withBigIntegers,
+          fc.jsonValue().map((value) => JSON.stringify(value)),
+        ),
+        (text) => {
+          expect(fastParseJson(text)).toEqual(parseJson(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each(["", "[1,]", '{"a":1}x', "[01]", "[7300000000000000401,]"])("rejects invalid JSON %j", (text) => {
+    expect(() => fastParseJson(text)).toThrow(SyntaxError);
+  });
+});
