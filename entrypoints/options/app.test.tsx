@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { cleanup, render, screen, waitFor } from "@testing-library/preact";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { makePost } from "../../companion/store/testing/make-post.ts";
 import { createAnalyser, memoryLoader } from "./analysis/analyser.ts";
 import { App } from "./app.tsx";
 import type { DashboardSource, MirrorSnapshot } from "./views/dashboard-source.ts";
+
+// sigma.js needs WebGL, which happy-dom has not; the network view's picture is tested in a real Chromium.
+vi.mock("./components/network-graph.tsx", () => ({ NetworkGraphView: () => <div data-testid="graph" /> }));
 
 const { raw: _raw, ...post } = makePost({ id: "1", hashtags: ["travel", "food"] });
 const snapshot: MirrorSnapshot = {
@@ -42,6 +45,22 @@ describe("App", () => {
     go("#/");
     await waitFor(() =>
       expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Followed hashtags"),
+    );
+  });
+
+  it("opens a hashtag's network by its address, and a node's link opens the posts filtered by it", async () => {
+    go("#/hashtag/travel/network");
+    render(<App source={source} analyser={analyser} companion={null} defaultSchedule="every 6h" />);
+    await waitFor(() =>
+      expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("#travel: co-hashtag network"),
+    );
+    expect(document.title).toBe("#travel network: TikTok Hashtag Analysis");
+    await waitFor(() => expect(screen.getByRole("link", { name: "#food" })).toBeTruthy());
+    go(screen.getByRole("link", { name: "#food" }).getAttribute("href") ?? "");
+    await waitFor(() => expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("#travel"));
+    expect((screen.getByLabelText("With hashtag") as HTMLInputElement).value).toBe("food");
+    expect(screen.getByRole("link", { name: "Network" }).getAttribute("href")).toBe(
+      "#/hashtag/travel/network",
     );
   });
 

@@ -1,10 +1,11 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Analyser } from "./analysis/analyser.ts";
-import { routeHash } from "./routing/hash-route.ts";
+import { type Route, routeHash } from "./routing/hash-route.ts";
 import { useHashRoute } from "./routing/use-hash-route.ts";
 import type { DashboardSource, MirrorSnapshot, PostsState } from "./views/dashboard-source.ts";
 import { HashtagView } from "./views/hashtag-view.tsx";
 import { type FollowActions, HomeView } from "./views/home-view.tsx";
+import { NetworkView } from "./views/network-view.tsx";
 
 export interface AppProps {
   source: DashboardSource;
@@ -20,6 +21,12 @@ export interface DashboardCompanion {
   actions: FollowActions;
   openVideo(postId: string): Promise<void>;
 }
+
+const pageTitle = (route: Route): string => {
+  if (route.page === "home" || route.page === "not-found") return "TikTok Hashtag Analysis: Dashboard";
+  const view = route.page === "hashtag" ? "" : ` ${route.page}`;
+  return `#${route.hashtag}${view}: TikTok Hashtag Analysis`;
+};
 
 export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) => {
   const route = useHashRoute();
@@ -38,15 +45,12 @@ export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) 
     }, failed);
   }, [source, onPage]);
   useEffect(() => {
-    if (onPage !== "hashtag") return;
+    if (onPage === "home" || onPage === "not-found") return;
     return source.watchPosts(setPosts, failed);
   }, [source, onPage]);
 
   useEffect(() => {
-    document.title =
-      route.page === "hashtag"
-        ? `#${route.hashtag}: TikTok Hashtag Analysis`
-        : "TikTok Hashtag Analysis: Dashboard";
+    document.title = pageTitle(route);
   }, [route]);
 
   return (
@@ -70,11 +74,18 @@ export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) 
         ) : (
           <HashtagView
             hashtag={route.hashtag}
+            coHashtag={route.coHashtag}
             analyser={analyser}
             version={posts.version}
             videoPostIds={posts.videoPostIds}
             openVideo={companion?.openVideo}
           />
+        ))}
+      {route.page === "network" &&
+        (posts === null ? (
+          <p>Reading the mirror…</p>
+        ) : (
+          <NetworkView hashtag={route.hashtag} analyser={analyser} version={posts.version} />
         ))}
       {route.page === "not-found" && (
         <main>

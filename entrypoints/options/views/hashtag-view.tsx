@@ -11,15 +11,17 @@ import type { Analyser } from "../analysis/analyser.ts";
 import { postsPerDayChartConfig } from "../charts/posts-per-day-chart.ts";
 import { ChartCanvas } from "../components/chart-canvas.tsx";
 import { FrequencyTableView } from "../components/frequency-table.tsx";
+import { HashtagNav } from "../components/hashtag-nav.tsx";
 import { PostsTable } from "../components/posts-table.tsx";
 import { SelectionForm, type SelectionInputs } from "../components/selection-form.tsx";
 import { canvasPng, saveFile } from "../export/save-file.ts";
 import { EXPORT_MEDIA_TYPES, type ExportKind, exportFileName } from "../export/selection-export.ts";
-import { routeHash } from "../routing/hash-route.ts";
 import { dateRangeFromDays, NO_FILTER, type Selection } from "../selection/selection.ts";
 
 interface HashtagViewProps {
   hashtag: string;
+  /** Start with the posts table filtered to posts carrying this hashtag too (a network node's link). */
+  coHashtag?: string | undefined;
   analyser: Analyser;
   /** Changes whenever the mirror holds new posts, so the view counts again. */
   version: string;
@@ -42,9 +44,17 @@ const initialInputs: SelectionInputs = {
 const chartHeight = (bars: number): number => Math.max(220, 90 + bars * 26);
 
 /** A hashtag's page: co-occurring hashtags (chart and the seed's table), posts over time, posts, exports. */
-export const HashtagView = ({ hashtag, analyser, version, videoPostIds, openVideo }: HashtagViewProps) => {
-  const [inputs, setInputs] = useState(initialInputs);
-  const [applied, setApplied] = useState(initialInputs);
+export const HashtagView = ({
+  hashtag,
+  coHashtag = "",
+  analyser,
+  version,
+  videoPostIds,
+  openVideo,
+}: HashtagViewProps) => {
+  const startInputs = useMemo(() => ({ ...initialInputs, coHashtag }), [coHashtag]);
+  const [inputs, setInputs] = useState(startInputs);
+  const [applied, setApplied] = useState(startInputs);
   const [sort, setSort] = useState<PostSort>(DEFAULT_SORT);
   const [counts, setCounts] = useState<HashtagCounts | null>(null);
   const [rows, setRows] = useState<PostRow[] | null>(null);
@@ -53,11 +63,11 @@ export const HashtagView = ({ hashtag, analyser, version, videoPostIds, openVide
   const chartRef = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
-    setInputs(initialInputs);
-    setApplied(initialInputs);
+    setInputs(startInputs);
+    setApplied(startInputs);
     setCounts(null);
     setRows(null);
-  }, [hashtag]);
+  }, [hashtag, startInputs]);
 
   useEffect(() => {
     const typed = inputs.text !== applied.text || inputs.coHashtag !== applied.coHashtag;
@@ -135,9 +145,7 @@ export const HashtagView = ({ hashtag, analyser, version, videoPostIds, openVide
   const ready = counts !== null && counts.table.hashtag === hashtag;
   return (
     <main class="hashtag-view" data-state={ready ? "ready" : "loading"} aria-busy={!ready}>
-      <nav>
-        <a href={routeHash({ page: "home" })}>← All hashtags</a>
-      </nav>
+      <HashtagNav hashtag={hashtag} current="hashtag" />
       <h1>#{hashtag}</h1>
       <SelectionForm
         value={inputs}
