@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
+import { UNDATED } from "./hashtag-days.ts";
 import { MIRROR_DB_VERSION, type MirrorPost, openMirrorDb } from "./mirror-db.ts";
 
 const slim = (id: string, hashtags: string[], createTime: number): MirrorPost => {
@@ -46,7 +47,10 @@ describe("the mirror's schema", () => {
     expect(db.verno).toBe(MIRROR_DB_VERSION);
     expect(await db.posts.count()).toBe(2);
     expect(await db.follows.toArray()).toEqual([{ hashtag: "travel", schedule: "every 6h" }]);
-    const links = await db.links.where("hashtag").equals("food").sortBy("postId");
+    const links = await db.links.bulkGet([
+      ["food", "1"],
+      ["food", "3"],
+    ]);
     expect(links).toEqual([
       { hashtag: "food", postId: "1", createTime: 1_700_000_000, tags: ["travel", "food"] },
       // Its post never reached the mirror: counted as a post without hashtags or date, not dropped.
@@ -54,6 +58,47 @@ describe("the mirror's schema", () => {
     ]);
     await db.meta.put({ key: "syncCursor", value: "42" });
     expect(await db.meta.get("syncCursor")).toEqual({ key: "syncCursor", value: "42" });
+  });
+
+  it("upgrades a version 3 database: each hashtag's day counts built from its links, links keep only their key", async () => {
+    const name = `mirror-upgrade-v3-${Math.random()}`;
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      posts: "id",
+      links: "[hashtag+postId], hashtag, postId",
+      runs: "id, hashtag, startedAt",
+      follows: "hashtag",
+      videos: "postId, hashtag",
+      meta: "key",
+      captured: "[page+postId], postId",
+      captureQueue: "[hashtag+postId], queuedAt",
+    });
+    const day = 1_700_006_400; // 2023-11-15T00:00:00Z
+    await v3.table("links").bulkPut([
+      { hashtag: "travel", postId: "1", createTime: day + 5, tags: ["travel", "Food"] },
+      { hashtag: "travel", postId: "2", createTime: day + 80_000, tags: ["travel", "#food", "food"] },
+      { hashtag: "travel", postId: "3", createTime: day + 86_400, tags: ["travel"] },
+      { hashtag: "travel", postId: "4", createTime: null, tags: [] },
+      { hashtag: "food", postId: "1", createTime: day + 5, tags: ["travel", "Food"] },
+    ]);
+    v3.close();
+
+    const db = openMirrorDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(MIRROR_DB_VERSION);
+    expect(db.links.schema.indexes).toEqual([]);
+    expect(await db.links.count()).toBe(5);
+    const rows = (await db.hashtagDays.toArray()).map((row) => ({
+      ...row,
+      tags: Object.fromEntries(row.tags),
+    }));
+    expect(rows).toEqual([
+      { hashtag: "food", day: 19_676, posts: 1, tags: { travel: 1, food: 1 } },
+      { hashtag: "travel", day: 19_676, posts: 2, tags: { travel: 2, food: 2 } },
+      { hashtag: "travel", day: 19_677, posts: 1, tags: { travel: 1 } },
+      { hashtag: "travel", day: UNDATED, posts: 1, tags: {} },
+    ]);
   });
 
   it("opens a fresh database at the current version", async () => {
@@ -65,6 +110,7 @@ describe("the mirror's schema", () => {
       "captureQueue",
       "captured",
       "follows",
+      "hashtagDays",
       "links",
       "meta",
       "posts",

@@ -1,5 +1,6 @@
 import Dexie, { type Table } from "dexie";
 import type { Post } from "../../../shared/post/post.ts";
+import { type DayKey, type HashtagDay, hashtagDaysOf } from "./hashtag-days.ts";
 
 /**
  * The extension's one IndexedDB: the background worker fills it from the companion's sync feed, the dashboard
@@ -80,11 +81,12 @@ export interface MirrorTables {
   meta: Table<MirrorMeta, MirrorMetaKey>;
   captured: Table<CapturedPost, [string, string]>;
   captureQueue: Table<CaptureQueueEntry, [string, string]>;
+  hashtagDays: Table<HashtagDay, [string, DayKey]>;
 }
 
 export type MirrorDb = Dexie & MirrorTables;
 
-export const MIRROR_DB_VERSION = 3;
+export const MIRROR_DB_VERSION = 4;
 
 /** Declares every schema version (Dexie upgrades an older database in place when it opens). */
 export const declareMirrorSchema = (db: Dexie): void => {
@@ -116,6 +118,15 @@ export const declareMirrorSchema = (db: Dexie): void => {
     captured: "[page+postId], postId",
     captureQueue: "[hashtag+postId], queuedAt",
   });
+  // Each hashtag's posts and tag counts per day, kept by the sync, so the hashtag's view reads a few hundred rows
+  // rather than 100k links. Links lose their hashtag and postId indexes: every read goes along the primary key,
+  // and in Chromium each index costs a write per link.
+  db.version(4)
+    .stores({ links: "[hashtag+postId]", hashtagDays: "[hashtag+day]" })
+    .upgrade(async (tx) => {
+      const links = await tx.table<MirrorLink, [string, string]>("links").toArray();
+      await tx.table<HashtagDay, [string, DayKey]>("hashtagDays").bulkPut(hashtagDaysOf(links));
+    });
 };
 
 export const openMirrorDb = (name = MIRROR_DB_NAME): MirrorDb => {

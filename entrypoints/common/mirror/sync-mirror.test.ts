@@ -1,11 +1,13 @@
 import "fake-indexeddb/auto";
 import Dexie from "dexie";
+import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
+import { type HashtagDay, hashtagDaysOf } from "./hashtag-days.ts";
 import { type MirrorDb, type MirrorPost, openMirrorDb } from "./mirror-db.ts";
 import { type FetchPage, type MirrorPage, singleFlight, syncMirror } from "./sync-mirror.ts";
 
-const slim = (id: string, hashtags: string[], createTime = 1_700_000_000): MirrorPost => {
+const slim = (id: string, hashtags: string[], createTime: number | null = 1_700_000_000): MirrorPost => {
   const { raw: _raw, ...post } = makePost({ id, hashtags, createTime });
   return post;
 };
@@ -50,13 +52,19 @@ afterEach(async () => {
   for (const name of names) await Dexie.delete(name);
 });
 
+const sortDays = (rows: HashtagDay[]) =>
+  rows.sort((a, b) => a.hashtag.localeCompare(b.hashtag) || String(a.day).localeCompare(String(b.day)));
+const dayRows = async (db: MirrorDb) => sortDays(await db.hashtagDays.toArray());
+
 describe("syncMirror", () => {
   it("mirrors every page, links carrying the post's date and tags, and stores the cursor", async () => {
     const db = open(`sync-${Math.random()}`);
     const { fetchPage } = feed(changeLog(25), 10);
     expect(await syncMirror(db, fetchPage)).toEqual({ changes: 50, cursor: "25" });
     expect(await db.posts.count()).toBe(25);
-    expect(await db.links.where("hashtag").equals("travel").count()).toBe(25);
+    expect(
+      await db.links.where("[hashtag+postId]").between(["travel", ""], ["travel", "\uffff"]).count(),
+    ).toBe(25);
     expect(await db.links.get(["travel", "1001"])).toEqual({
       hashtag: "travel",
       postId: "1001",
@@ -110,16 +118,29 @@ describe("syncMirror", () => {
         nextCursor: "2",
         hasMore: true,
       },
-      // Linked to a second hashtag, then updated without a link in the same page.
+      // Linked to a second hashtag (the feed sends the post again with every link it has), then changed.
       {
-        posts: [],
-        links: [{ hashtag: "beach", postId: "7" }],
+        posts: [post],
+        links: [
+          { hashtag: "beach", postId: "7" },
+          { hashtag: "travel", postId: "7" },
+        ],
         runs: [],
         videos: [],
         nextCursor: "3",
         hasMore: true,
       },
-      { posts: [again], links: [], runs: [], videos: [], nextCursor: "4", hasMore: false },
+      {
+        posts: [again],
+        links: [
+          { hashtag: "beach", postId: "7" },
+          { hashtag: "travel", postId: "7" },
+        ],
+        runs: [],
+        videos: [],
+        nextCursor: "4",
+        hasMore: false,
+      },
     ];
     let index = 0;
     await syncMirror(db, async () => pages[index++] as MirrorPage);
@@ -128,6 +149,52 @@ describe("syncMirror", () => {
       { hashtag: "beach", postId: "7", createTime: again.createTime, tags: ["travel", "beach"] },
       { hashtag: "travel", postId: "7", createTime: again.createTime, tags: ["travel", "beach"] },
     ]);
+    expect(await dayRows(db)).toEqual(sortDays(hashtagDaysOf(await db.links.toArray())));
+    expect((await dayRows(db)).map((row) => [row.hashtag, row.posts, Object.fromEntries(row.tags)])).toEqual([
+      ["beach", 1, { travel: 1, beach: 1 }],
+      ["travel", 1, { travel: 1, beach: 1 }],
+    ]);
+  });
+
+  it("keeps each hashtag's day counts equal to a count of its links, whatever the feed sends and repeats", async () => {
+    const post = fc.record({
+      id: fc.constantFrom("1", "2", "3", "4"),
+      tags: fc.subarray(["travel", "Food", "#food", "sea", ""]),
+      createTime: fc.constantFrom(null, 1_700_000_000, 1_700_050_000, 1_700_200_000),
+      collectedFor: fc.subarray(["travel", "sea"], { minLength: 1 }),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(post, { maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        async (pages) => {
+          const db = open(`sync-days-${run++}`);
+          // Links are never removed: a post sent again is sent with every hashtag it was ever collected for.
+          const linked = new Map<string, Set<string>>();
+          const feedPages = pages.map((page, index): MirrorPage => {
+            for (const entry of page) {
+              const tags = linked.get(entry.id) ?? new Set<string>();
+              for (const tag of entry.collectedFor) tags.add(tag);
+              linked.set(entry.id, tags);
+            }
+            return {
+              posts: page.map((entry) => slim(entry.id, entry.tags, entry.createTime)),
+              links: page.flatMap((entry) =>
+                [...(linked.get(entry.id) ?? [])].map((hashtag) => ({ hashtag, postId: entry.id })),
+              ),
+              runs: [],
+              videos: [],
+              nextCursor: String(index + 1),
+              hasMore: index + 1 < pages.length,
+            };
+          });
+          let index = 0;
+          await syncMirror(db, async () => feedPages[index++] as MirrorPage);
+          expect(await dayRows(db)).toEqual(sortDays(hashtagDaysOf(await db.links.toArray())));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it("replaces the follows when the page carries them, and keeps runs and videos by key", async () => {

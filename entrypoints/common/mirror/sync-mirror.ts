@@ -1,3 +1,4 @@
+import { DayTally } from "./hashtag-days.ts";
 import type { MirrorDb, MirrorFollow, MirrorLink, MirrorPost, MirrorRun, MirrorVideo } from "./mirror-db.ts";
 
 /**
@@ -31,40 +32,48 @@ const readCursor = async (db: MirrorDb): Promise<string | null> => {
 /** Writes one page and its cursor in a single transaction: a break between pages never skips or repeats one. */
 const applyPage = async (db: MirrorDb, page: MirrorPage): Promise<number> => {
   const byId = new Map(page.posts.map((post) => [post.id, post]));
-  await db.transaction("rw", [db.posts, db.links, db.runs, db.videos, db.follows, db.meta], async () => {
-    // A link may name a post from an earlier page; its date and tags come from wherever the post is.
-    const missing = page.links.filter((link) => !byId.has(link.postId)).map((link) => link.postId);
-    const stored = missing.length > 0 ? await db.posts.bulkGet(missing) : [];
+  // A link named twice in a page would be counted twice in the day counts.
+  const pageLinks = [
+    ...new Map(page.links.map((link) => [JSON.stringify([link.hashtag, link.postId]), link])).values(),
+  ];
+  const tables = [db.posts, db.links, db.runs, db.videos, db.follows, db.meta, db.hashtagDays];
+  await db.transaction("rw", tables, async () => {
+    // The feed sends every link of each post it sends (shared/api/sync.ts), so the links this page replaces are
+    // found by key: no index on postId to walk, and their copies say what to take out of the day counts.
+    const [stored, before] = await Promise.all([
+      // A link may name a post from an earlier page; its date and tags come from wherever the post is.
+      db.posts.bulkGet([...new Set(pageLinks.map((link) => link.postId).filter((id) => !byId.has(id)))]),
+      db.links.bulkGet(pageLinks.map((link): [string, string] => [link.hashtag, link.postId])),
+    ]);
     for (const post of stored) if (post !== undefined) byId.set(post.id, post);
-    const links: MirrorLink[] = page.links.map((link) => {
+    const tally = new DayTally();
+    const links = pageLinks.map((link, index): MirrorLink => {
       const post = byId.get(link.postId);
-      return {
+      const next = {
         hashtag: link.hashtag,
         postId: link.postId,
         createTime: post?.createTime ?? null,
         tags: post?.hashtags ?? [],
       };
+      const previous = before[index];
+      if (previous !== undefined) tally.add(previous, -1);
+      tally.add(next, 1);
+      return next;
     });
-    // A post changed later (new stats, new hashtags) must refresh the copies in every link already mirrored.
-    // Only posts the mirror already holds can have such links: asking the posts by key first (requests sent
-    // together) spares the postId index cursor, which steps once per id and cost 40% of a page's write in Chromium.
-    const ids = page.posts.map((post) => post.id);
-    const known = ids.length > 0 ? await db.posts.bulkGet(ids) : [];
-    const mirrored = ids.filter((_, index) => known[index] !== undefined);
-    const relinked = mirrored.length > 0 ? await db.links.where("postId").anyOf(mirrored).toArray() : [];
-    for (const link of relinked) {
-      const post = byId.get(link.postId);
-      if (post !== undefined) links.push({ ...link, createTime: post.createTime, tags: post.hashtags });
-    }
-    await db.posts.bulkPut(page.posts);
-    await db.links.bulkPut(links);
-    await db.runs.bulkPut(page.runs);
-    await db.videos.bulkPut(page.videos);
+    const days = tally.applyTo(await db.hashtagDays.bulkGet(tally.keys()));
+    await Promise.all([
+      db.posts.bulkPut(page.posts),
+      db.links.bulkPut(links),
+      db.runs.bulkPut(page.runs),
+      db.videos.bulkPut(page.videos),
+      db.hashtagDays.bulkPut(days.put),
+      db.hashtagDays.bulkDelete(days.remove),
+      db.meta.put({ key: "syncCursor", value: page.nextCursor }),
+    ]);
     if (page.follows !== undefined) {
       await db.follows.clear();
       await db.follows.bulkPut(page.follows);
     }
-    await db.meta.put({ key: "syncCursor", value: page.nextCursor });
   });
   return page.posts.length + page.links.length + page.runs.length + page.videos.length;
 };
@@ -77,8 +86,15 @@ export const syncMirror = async (db: MirrorDb, fetchPage: FetchPage): Promise<Sy
   let cursor = await readCursor(db);
   let changes = 0;
   try {
+    let next = fetchPage(cursor);
     for (;;) {
-      const page = await fetchPage(cursor);
+      const page = await next;
+      // The next page travels and is checked while this one is written (IndexedDB works outside this thread).
+      if (page.hasMore) {
+        next = fetchPage(page.nextCursor);
+        // Its failure is reported by the await above on the next turn, or not at all when this write fails.
+        next.catch(() => {});
+      }
       changes += await applyPage(db, page);
       cursor = page.nextCursor;
       if (!page.hasMore) break;
