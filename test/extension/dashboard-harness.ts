@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Browser, Page } from "puppeteer-core";
+import type { HashtagDay } from "../../entrypoints/common/mirror/hashtag-days.ts";
 import type { MirrorLink, MirrorMeta } from "../../entrypoints/common/mirror/mirror-db.ts";
 import type { DashboardPost } from "../../entrypoints/options/analysis/analyse-hashtag.ts";
 import type { RunRow } from "../../entrypoints/options/views/dashboard-model.ts";
@@ -29,6 +30,8 @@ export const extensionId = async (browser: Browser): Promise<string> => {
 export interface MirrorContent {
   posts: DashboardPost[];
   links: MirrorLink[];
+  /** The links' day counts, as the sync keeps them (hashtagDaysOf(links)). */
+  hashtagDays: HashtagDay[];
   runs: RunRow[];
   /** The sync cursor, as the background's mirror leaves it. */
   meta: MirrorMeta[];
@@ -54,7 +57,12 @@ export const writeMirror = async (page: Page, content: MirrorContent, chunk = 50
               const db = open.result;
               const transaction = db.transaction(name, "readwrite");
               const store = transaction.objectStore(name);
-              for (const row of part) store.put(row);
+              for (const row of part)
+                store.put(
+                  name === "hashtagDays"
+                    ? { ...(row as object), tags: new Map((row as { tags: [string, number][] }).tags) }
+                    : row,
+                );
               transaction.oncomplete = () => {
                 db.close();
                 resolve(performance.now() - began);
@@ -63,7 +71,14 @@ export const writeMirror = async (page: Page, content: MirrorContent, chunk = 50
             };
           }),
         table,
-        rows.slice(start, start + chunk),
+        // The DevTools protocol carries JSON: a day's tag counts travel as entries and become a Map again.
+        rows
+          .slice(start, start + chunk)
+          .map((row) =>
+            row instanceof Object && "tags" in row && row.tags instanceof Map
+              ? { ...row, tags: [...row.tags] }
+              : row,
+          ),
       );
     }
   }

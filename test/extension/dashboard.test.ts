@@ -7,6 +7,7 @@ import { syncRouter } from "../../companion/server/routes/sync.ts";
 import { type RunningServer, startServer } from "../../companion/server/start-server.ts";
 import type { CompanionStore } from "../../companion/store/post-store.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
+import { hashtagDaysOf } from "../../entrypoints/common/mirror/hashtag-days.ts";
 import { seedBenchStore } from "../bench/seed-bench-store.ts";
 import { runCli, tempFolders } from "../cli/cli-harness.ts";
 import { launchChromium } from "../helpers/chromium.ts";
@@ -29,14 +30,16 @@ const mirrorContentOf = (dataDir: string): MirrorContent => {
   const store = openSqliteStore(dataDir);
   try {
     const posts = [...store.postsForHashtag(HASHTAG)].map(({ raw: _raw, ...post }) => post);
+    const links = posts.map((post) => ({
+      hashtag: HASHTAG,
+      postId: post.id,
+      createTime: post.createTime,
+      tags: post.hashtags,
+    }));
     return {
       posts,
-      links: posts.map((post) => ({
-        hashtag: HASHTAG,
-        postId: post.id,
-        createTime: post.createTime,
-        tags: post.hashtags,
-      })),
+      links,
+      hashtagDays: hashtagDaysOf(links),
       runs: [
         {
           id: 1,

@@ -1,8 +1,13 @@
 /// <reference lib="webworker" />
+import { openMirrorDb } from "../../common/mirror/mirror-db.ts";
 import { createAnalyser } from "../analysis/analyser.ts";
-import { openMirrorDb } from "../mirror/mirror-db.ts";
-import { mirrorLoader } from "../mirror/mirror-reader.ts";
+import { withDayCounts } from "../analysis/day-count-analyser.ts";
+import { loadHashtagDays, mirrorLoader } from "../mirror/mirror-reader.ts";
 import { serveAnalyser } from "./analyser-protocol.ts";
 
 // Counting 100k posts takes long enough to freeze the page; here it only keeps this worker busy.
-serveAnalyser(self as unknown as DedicatedWorkerGlobalScope, createAnalyser(mirrorLoader(openMirrorDb())));
+const db = openMirrorDb();
+serveAnalyser(
+  self as unknown as DedicatedWorkerGlobalScope,
+  withDayCounts(createAnalyser(mirrorLoader(db)), (hashtag) => loadHashtagDays(db, hashtag)),
+);
