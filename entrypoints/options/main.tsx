@@ -1,9 +1,9 @@
 import { render } from "preact";
+import { openMirrorDb } from "../common/mirror/mirror-db.ts";
 import { browserPairingStore } from "../common/pairing/browser-pairing-store.ts";
 import { PairingPanel } from "../common/pairing/pairing-panel.tsx";
 import { App } from "./app.tsx";
 import { useCompanion } from "./companion/use-companion.ts";
-import { openMirrorDb } from "./mirror/mirror-db.ts";
 import { mirrorSource } from "./mirror/mirror-source.ts";
 import { startAnalysisWorker } from "./worker/start-analysis-worker.ts";
 

@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
+import { openMirrorDb } from "../../common/mirror/mirror-db.ts";
 import type { MirrorSnapshot } from "../views/dashboard-source.ts";
-import { openMirrorDb } from "./mirror-db.ts";
 import { mirrorSource } from "./mirror-source.ts";
 
 const db = openMirrorDb(`mirror-source-${Date.now()}`);
