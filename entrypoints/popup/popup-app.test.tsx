@@ -23,6 +23,10 @@ const bridge = (change: Partial<PopupBridge> = {}) => {
       return () => undefined;
     },
     dashboardUrl: "chrome-extension://x/options.html",
+    capture: {
+      status: async () => ({ paused: false, tabNew: 0, tabKnown: 0, queued: 0 }),
+      setPaused: async () => ({ ok: true, message: "Capture paused" }),
+    },
     ...change,
   };
   return { value, act, push: (jobs: JobView[]) => pushJobs(jobs) };

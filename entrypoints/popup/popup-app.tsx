@@ -8,6 +8,7 @@ import type {
   JobView,
   StatusReply,
 } from "../common/messages/extension-messages.ts";
+import { type CaptureBridge, CapturePanel } from "./capture-panel.tsx";
 
 /** What the popup needs from the browser, so it can be tested without one. */
 export interface PopupBridge {
@@ -19,6 +20,7 @@ export interface PopupBridge {
   /** Calls back with the jobs now and whenever they change; returns the unsubscribe. */
   watchJobs: (onJobs: (jobs: JobView[]) => void) => () => void;
   dashboardUrl: string;
+  capture: CaptureBridge;
 }
 
 const CompanionStatus = ({ status }: { status: StatusReply | null }) => {
@@ -191,6 +193,8 @@ export const PopupApp = ({ bridge }: { bridge: PopupBridge }) => {
           </ul>
         )}
       </section>
+
+      <CapturePanel bridge={bridge.capture} />
 
       <a href={bridge.dashboardUrl} target="_blank" rel="noreferrer">
         Open the dashboard
