@@ -2,6 +2,7 @@ import { type Dispatcher, request } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeTikTok } from "./index.ts";
 import { CAPTCHA } from "./markers.ts";
+import { ODD_ITEM_COUNT } from "./pages/odd-items.ts";
 import { chainTokenCookie, directClient, fetchBytes, proxyClient } from "./testing/clients.ts";
 import type { FakeTikTok } from "./types.ts";
 
@@ -64,6 +65,17 @@ describe("fault injection", () => {
     expect(broken.body.length).toBe(Math.floor(whole.length / 2));
     expect(whole.subarray(0, broken.body.length).equals(broken.body)).toBe(true);
     expect(() => JSON.parse(broken.body.toString())).toThrow(SyntaxError);
+  });
+
+  it("odd-items: the real page with entries no parser may accept put first in itemList", async () => {
+    const whole = JSON.parse((await get()).body.toString()) as { itemList: unknown[]; cursor: string };
+    fake.addFault({ path: "item_list", fault: { kind: "odd-items" } });
+    const odd = JSON.parse((await get()).body.toString()) as { itemList: unknown[]; cursor: string };
+    expect(odd.itemList).toHaveLength(ODD_ITEM_COUNT + whole.itemList.length);
+    expect(odd.itemList.slice(ODD_ITEM_COUNT)).toEqual(whole.itemList);
+    expect(odd.cursor).toBe(whole.cursor);
+    expect(odd.itemList).toContainEqual({ id: "../../../../tmp/evil", desc: "a path" });
+    expect(JSON.parse((await get()).body.toString())).toEqual(whole);
   });
 
   it("empty-page: no items, hasMore true, the same cursor", async () => {

@@ -29,6 +29,8 @@ export type Fault =
   | { kind: "malformed-json" }
   /** itemList [] with hasMore true and the cursor the client sent. */
   | { kind: "empty-page" }
+  /** The real page with odd entries mixed into itemList (pages/odd-items.ts): what a client must refuse. */
+  | { kind: "odd-items" }
   /** The normal response, after a delay. */
   | { kind: "slow"; ms: number }
   /** Headers and the first afterBytes of the body, then the socket is destroyed. */

@@ -29,7 +29,7 @@ describe("parseFaultSpec (the CLI's --fault)", () => {
     expect(parseFaultSpec("item_list:explode")).toEqual({
       ok: false,
       error:
-        'Invalid fault "item_list:explode": expected PATH:KIND[:ARG][@TIMES], KIND one of rate-limit, captcha, malformed-json, empty-page, slow, cut-video',
+        'Invalid fault "item_list:explode": expected PATH:KIND[:ARG][@TIMES], KIND one of rate-limit, captcha, malformed-json, empty-page, odd-items, slow, cut-video',
     });
     expect(parseFaultSpec("item_list:captcha@0")).toEqual({
       ok: false,

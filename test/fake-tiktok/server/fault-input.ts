@@ -9,7 +9,7 @@ import type { Fault, FaultRule } from "../types.ts";
 const DEFAULT_ARGUMENT = { "rate-limit": 60, slow: 3000, "cut-video": 1024 } as const;
 
 const SPEC =
-  /^(?<path>.+?):(?<kind>rate-limit|captcha|malformed-json|empty-page|slow|cut-video)(?::(?<argument>\d+))?(?:@(?<times>\d+|inf))?$/u;
+  /^(?<path>.+?):(?<kind>rate-limit|captcha|malformed-json|empty-page|odd-items|slow|cut-video)(?::(?<argument>\d+))?(?:@(?<times>\d+|inf))?$/u;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -31,7 +31,7 @@ export const parseFaultSpec = (spec: string): Parsed<FaultRule> => {
   if (!groups?.path || !groups.kind)
     return {
       ok: false,
-      error: `Invalid fault ${JSON.stringify(spec)}: expected PATH:KIND[:ARG][@TIMES], KIND one of rate-limit, captcha, malformed-json, empty-page, slow, cut-video`,
+      error: `Invalid fault ${JSON.stringify(spec)}: expected PATH:KIND[:ARG][@TIMES], KIND one of rate-limit, captcha, malformed-json, empty-page, odd-items, slow, cut-video`,
     };
   const argument = groups.argument === undefined ? undefined : Number(groups.argument);
   const times =
@@ -49,6 +49,7 @@ const faultSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("captcha") }),
   z.object({ kind: z.literal("malformed-json") }),
   z.object({ kind: z.literal("empty-page") }),
+  z.object({ kind: z.literal("odd-items") }),
   z.object({ kind: z.literal("slow"), ms: z.number().int().nonnegative() }),
   z.object({ kind: z.literal("cut-video"), afterBytes: z.number().int().nonnegative() }),
 ]);

@@ -33,6 +33,7 @@ export const faultMiddleware =
       case "slow":
         return timers.after(fault.ms, next);
       case "malformed-json":
+      case "odd-items":
       case "cut-video":
         deferFault(response, fault);
         return next();

@@ -1,4 +1,5 @@
 import type { Response } from "express";
+import { withOddItems } from "../pages/odd-items.ts";
 import type { Fault } from "../types.ts";
 
 /** Faults only the sender of a body can apply; the fault middleware leaves them here. */
@@ -29,8 +30,11 @@ export const sendBody = (
   response.end(bytes);
 };
 
-export const sendJson = (response: Response, value: unknown, status = 200): void =>
-  sendBody(response, status, "application/json; charset=utf-8", JSON.stringify(value));
+export const sendJson = (response: Response, value: unknown, status = 200): void => {
+  const text = JSON.stringify(value);
+  const body = deferredFault(response)?.kind === "odd-items" ? withOddItems(text) : text;
+  sendBody(response, status, "application/json; charset=utf-8", body);
+};
 
 export const sendHtml = (response: Response, html: string, status = 200): void =>
   sendBody(response, status, "text/html; charset=utf-8", html);
