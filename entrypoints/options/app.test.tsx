@@ -64,6 +64,16 @@ describe("App", () => {
     );
   });
 
+  it("opens a hashtag's trends by its address", async () => {
+    go("#/hashtag/travel/trends");
+    render(<App source={source} analyser={analyser} companion={null} defaultSchedule="every 6h" />);
+    await waitFor(() =>
+      expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("#travel: trends"),
+    );
+    expect(document.title).toBe("#travel trends: TikTok Hashtag Analysis");
+    expect(screen.getByRole("link", { name: "Trends" }).getAttribute("aria-current")).toBe("page");
+  });
+
   it("explains an address that names no page", async () => {
     go("#/hashtag/a%2Fb");
     render(<App source={source} analyser={analyser} companion={null} defaultSchedule="every 6h" />);

@@ -6,6 +6,7 @@ import type { DashboardSource, MirrorSnapshot, PostsState } from "./views/dashbo
 import { HashtagView } from "./views/hashtag-view.tsx";
 import { type FollowActions, HomeView } from "./views/home-view.tsx";
 import { NetworkView } from "./views/network-view.tsx";
+import { TrendsView } from "./views/trends-view.tsx";
 
 export interface AppProps {
   source: DashboardSource;
@@ -86,6 +87,12 @@ export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) 
           <p>Reading the mirror…</p>
         ) : (
           <NetworkView hashtag={route.hashtag} analyser={analyser} version={posts.version} />
+        ))}
+      {route.page === "trends" &&
+        (posts === null ? (
+          <p>Reading the mirror…</p>
+        ) : (
+          <TrendsView hashtag={route.hashtag} analyser={analyser} version={posts.version} />
         ))}
       {route.page === "not-found" && (
         <main>

@@ -3,8 +3,12 @@ import {
   BarElement,
   CategoryScale,
   Chart,
+  Legend,
   LinearScale,
+  LineController,
+  LineElement,
   type Plugin,
+  PointElement,
   SubTitle,
   Title,
   Tooltip,
@@ -23,12 +27,16 @@ const whiteBackground: Plugin = {
   },
 };
 
-// Only what the dashboard's bar charts use, so the options page does not carry all of Chart.js.
+// Only what the dashboard's bar and line charts use, so the options page does not carry all of Chart.js.
 Chart.register(
   BarController,
   BarElement,
   CategoryScale,
   LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Legend,
   Title,
   SubTitle,
   Tooltip,

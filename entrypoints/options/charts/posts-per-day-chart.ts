@@ -17,6 +17,7 @@ export const postsPerDayChartConfig = (
     animation: false,
     plugins: {
       title: { display: true, text: `#${hashtag} posts per day (UTC)` },
+      legend: { display: false },
       subtitle: {
         display: perDay.undated > 0,
         text: `${perDay.undated} posts of unknown date not shown`,

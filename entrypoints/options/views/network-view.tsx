@@ -8,6 +8,7 @@ import { HashtagNav } from "../components/hashtag-nav.tsx";
 import { NetworkControls, type NetworkInputs } from "../components/network-controls.tsx";
 import { NetworkGraphView } from "../components/network-graph.tsx";
 import { saveFile } from "../export/save-file.ts";
+import { UTF8_BOM } from "../export/selection-export.ts";
 import { routeHash } from "../routing/hash-route.ts";
 import { dateRangeFromDays } from "../selection/selection.ts";
 
@@ -51,7 +52,10 @@ export const NetworkView = ({ hashtag, analyser, version, navigate }: NetworkVie
 
   useEffect(() => setInputs(DEFAULT_NETWORK_INPUTS), [hashtag]);
 
-  const range = useMemo(() => dateRangeFromDays(inputs.sinceDay, inputs.untilDay), [inputs]);
+  const range = useMemo(
+    () => dateRangeFromDays(inputs.sinceDay, inputs.untilDay),
+    [inputs.sinceDay, inputs.untilDay],
+  );
   const request = useMemo<NetworkRequest | null>(
     () => (range.ok ? { hashtag, range: range.range, top: inputs.top, minWeight: inputs.minWeight } : null),
     [hashtag, range, inputs.top, inputs.minWeight],
@@ -86,7 +90,8 @@ export const NetworkView = ({ hashtag, analyser, version, navigate }: NetworkVie
 
   const download = (kind: "gexf" | "csv") => {
     if (drawing === null || request === null) return;
-    const text = kind === "gexf" ? networkGexf(drawing) : networkCsv(drawing);
+    // The CSV gets a BOM, as the posts' CSV does, so Excel reads non-Latin hashtags right.
+    const text = kind === "gexf" ? networkGexf(drawing) : UTF8_BOM + networkCsv(drawing);
     const type = kind === "gexf" ? "application/gexf+xml" : "text/csv;charset=utf-8";
     saveFile(new Blob([text], { type }), `${fileStem(request, inputs)}.${kind}`);
   };
