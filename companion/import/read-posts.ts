@@ -1,6 +1,7 @@
 import { createReadStream } from "node:fs";
 import { open, readFile, stat } from "node:fs/promises";
 import { pipeline } from "node:stream";
+import { fastParseJson } from "../../shared/json/fast-parse-json.ts";
 import { parseJson } from "../../shared/json/parse-json.ts";
 import { describeShape } from "../../shared/post/describe-shape.ts";
 import { dataScriptsFromHtml, itemsFromHtml } from "../../shared/post/extract-items.ts";
@@ -9,10 +10,10 @@ import type { ParseResult } from "../../shared/post/post.ts";
 import { UserError } from "../cli/user-error.ts";
 import { byteCounter } from "./byte-counter.ts";
 import type { FileFormat } from "./detect-format.ts";
-import { type ArrayElement, exactJsonArray } from "./exact-json-array.ts";
 import { parseImportValue } from "./parse-import-value.ts";
 import { readCsv } from "./read-csv.ts";
 import { LineTooLongError, readLines } from "./read-lines.ts";
+import { splitJsonArray } from "./split-json-array.ts";
 
 /** The posts read from one place in an import file, and where that is (for messages). */
 export interface LocatedPosts {
@@ -20,6 +21,8 @@ export interface LocatedPosts {
   where: string;
   /** The JSON value the results were read from, to describe a file that gave no post. */
   value: unknown;
+  /** The value's source text, when it was read on its own: a post whose raw is the value stores it as is. */
+  text?: string;
 }
 
 export type OnBytes = (bytes: number) => void;
@@ -50,18 +53,21 @@ const endsWith = async (file: string, char: string): Promise<boolean> => {
 
 /** A JSON list, element by element: memory stays bounded by the largest element, not the file. */
 async function* readJsonArray(file: string, onBytes: OnBytes): AsyncGenerator<LocatedPosts> {
-  const elements = pipeline(createReadStream(file), byteCounter(onBytes), ...exactJsonArray(), () => {});
+  const input = pipeline(createReadStream(file), byteCounter(onBytes), () => {});
   let index = 0;
   try {
-    for await (const element of elements as AsyncIterable<ArrayElement>) {
-      index = element.key + 1;
-      yield { results: parseImportValue(element.value), where: `item ${index}`, value: element.value };
+    for await (const element of splitJsonArray(input, MAX_LINE_BYTES)) {
+      index = element.index + 1;
+      const value = fastParseJson(element.text);
+      yield { results: parseImportValue(value), where: `item ${index}`, value, text: element.text };
     }
   } catch (error) {
     const where = (await endsWith(file, "]"))
       ? `has invalid JSON after item ${index}`
       : `ends inside item ${index + 1} (truncated?)`;
     throw new UserError(`${file} ${where}: ${oneLine((error as Error).message)}`);
+  } finally {
+    input.destroy();
   }
 }
 
@@ -74,11 +80,11 @@ async function* readNdjson(file: string, onBytes: OnBytes): AsyncGenerator<Locat
       if (text.trim() === "") continue;
       let value: unknown;
       try {
-        value = parseJson(text);
+        value = fastParseJson(text);
       } catch (error) {
         throw new UserError(`${file} line ${number} is not valid JSON: ${oneLine((error as Error).message)}`);
       }
-      yield { results: parseImportValue(value), where: `line ${number}`, value };
+      yield { results: parseImportValue(value), where: `line ${number}`, value, text };
     }
   } catch (error) {
     if (error instanceof LineTooLongError)
