@@ -93,7 +93,9 @@ describe("NetworkView", () => {
     await waitFor(() => expect(cells("network-nodes")[0]).toEqual(["0", "#travel", "2", "1"]));
     fireEvent.input(screen.getByLabelText("To"), { target: { value: "2025-01-01" } });
     await waitFor(() =>
-      expect(screen.getByRole("alert").textContent).toBe('"From" (2025-01-03) is after "To" (2025-01-01)'),
+      expect(screen.getAllByRole("alert")[0]?.textContent).toBe(
+        '"From" (2025-01-03) is after "To" (2025-01-01)',
+      ),
     );
   });
 
@@ -114,6 +116,30 @@ describe("NetworkView", () => {
     expect(await saved[0]?.blob?.text()).toBe(
       networkGexf(coHashtagNetwork(posts, "travel", { top: 50, minWeight: 2 })),
     );
+  });
+
+  it("says why a network XML cannot carry is not saved as GEXF, and saves it as CSV", async () => {
+    const saved: string[] = [];
+    vi.spyOn(URL, "createObjectURL").mockReturnValue("blob:test");
+    vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    const odd = [
+      ...posts,
+      slim({ id: "5", hashtags: ["travel", "bell\u0007"] }),
+      slim({ id: "6", hashtags: ["travel", "bell\u0007"] }),
+    ];
+    render(
+      <NetworkView hashtag="travel" analyser={createAnalyser(memoryLoader(async () => odd))} version="1" />,
+    );
+    await ready();
+    fireEvent.click(screen.getByRole("button", { name: "Download GEXF (Gephi)" }));
+    await waitFor(() =>
+      expect(screen.getAllByRole("alert")[1]?.textContent).toMatch(/^GEXF export failed: /),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Download links as CSV" }));
+    expect(saved).toEqual(["travel_network_top50_min2.csv"]);
+    expect(screen.getAllByRole("alert")[1]?.textContent).toBe("");
   });
 
   it("tells when the mirror has no posts for the hashtag", async () => {

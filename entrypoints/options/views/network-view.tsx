@@ -49,6 +49,7 @@ export const NetworkView = ({ hashtag, analyser, version, navigate }: NetworkVie
   const [inputs, setInputs] = useState(DEFAULT_NETWORK_INPUTS);
   const [result, setResult] = useState<{ key: string; drawing: NetworkDrawing } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
 
   useEffect(() => setInputs(DEFAULT_NETWORK_INPUTS), [hashtag]);
 
@@ -90,10 +91,18 @@ export const NetworkView = ({ hashtag, analyser, version, navigate }: NetworkVie
 
   const download = (kind: "gexf" | "csv") => {
     if (drawing === null || request === null) return;
-    // The CSV gets a BOM, as the posts' CSV does, so Excel reads non-Latin hashtags right.
-    const text = kind === "gexf" ? networkGexf(drawing) : UTF8_BOM + networkCsv(drawing);
-    const type = kind === "gexf" ? "application/gexf+xml" : "text/csv;charset=utf-8";
-    saveFile(new Blob([text], { type }), `${fileStem(request, inputs)}.${kind}`);
+    setExportError(null);
+    try {
+      // The CSV gets a BOM, as the posts' CSV does, so Excel reads non-Latin hashtags right.
+      const text = kind === "gexf" ? networkGexf(drawing) : UTF8_BOM + networkCsv(drawing);
+      const type = kind === "gexf" ? "application/gexf+xml" : "text/csv;charset=utf-8";
+      saveFile(new Blob([text], { type }), `${fileStem(request, inputs)}.${kind}`);
+    } catch (reason) {
+      // GEXF is XML, which cannot carry every character a hashtag may hold; the CSV can.
+      setExportError(
+        `${kind.toUpperCase()} export failed: ${reason instanceof Error ? reason.message : String(reason)}`,
+      );
+    }
   };
 
   return (
@@ -126,6 +135,9 @@ export const NetworkView = ({ hashtag, analyser, version, navigate }: NetworkVie
               Download links as CSV
             </button>
           </div>
+          <p role="alert" class="error">
+            {exportError ?? ""}
+          </p>
           <section aria-labelledby="nodes-heading">
             <h2 id="nodes-heading">Hashtags in the network</h2>
             <table data-testid="network-nodes">
