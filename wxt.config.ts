@@ -7,6 +7,8 @@ const GECKO_ID = "tiktok-hashtag-analysis@localhost";
 
 export default defineConfig({
   manifestVersion: 3,
+  // A test may build into its own folder, so builds running beside it cannot swap files under its browser.
+  ...(process.env.EXTENSION_OUT_DIR ? { outDir: process.env.EXTENSION_OUT_DIR } : {}),
   manifest: ({ browser }) => ({
     name: "TikTok Hashtag Analysis",
     description:

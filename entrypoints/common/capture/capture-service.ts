@@ -49,6 +49,8 @@ export const createCaptureService = (deps: CaptureServiceDeps) => {
         tabId === null ? { tabNew: 0, tabKnown: 0 } : deps.tabCounts.counts(tabId),
         deps.db.captureQueue.count(),
       ]);
+      // Someone looks: a good moment to retry what still waits (the companion may have been started since).
+      if (queued > 0) deps.flusher.request();
       return { paused, ...counts, queued };
     },
     setPaused: async (paused: boolean): Promise<void> => {
