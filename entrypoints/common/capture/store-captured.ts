@@ -10,6 +10,7 @@ import type {
   MirrorLink,
   MirrorPost,
 } from "../mirror/mirror-db.ts";
+import { putLinks } from "../mirror/put-links.ts";
 import type { CapturePage } from "./capture-page.ts";
 
 /** What one capture message stored: the post ids new to the extension and those it already held, and the refused. */
@@ -50,7 +51,9 @@ export const storeCaptured = async (
   const ids = parsed.map(({ post }) => post.id);
   const at = now.getTime();
 
-  return db.transaction("rw", [db.posts, db.links, db.captured, db.captureQueue], async () => {
+  // hashtagDays: links go through putLinks, which keeps the day counts the hashtag's view adds up in step.
+  const scope = [db.posts, db.links, db.hashtagDays, db.captured, db.captureQueue];
+  return db.transaction("rw", scope, async () => {
     const existing = await db.posts.bulkGet(ids);
     await db.posts.bulkPut(parsed.map(({ post: { raw: _raw, ...slim } }): MirrorPost => slim));
     await db.captured.bulkPut(
@@ -58,7 +61,8 @@ export const storeCaptured = async (
     );
     const { hashtag } = page;
     if (hashtag !== null) {
-      await db.links.bulkPut(
+      await putLinks(
+        db,
         parsed.map(
           ({ post }): MirrorLink => ({
             hashtag,

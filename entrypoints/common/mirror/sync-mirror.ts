@@ -1,5 +1,5 @@
-import { DayTally } from "./hashtag-days.ts";
 import type { MirrorDb, MirrorFollow, MirrorLink, MirrorPost, MirrorRun, MirrorVideo } from "./mirror-db.ts";
+import { putLinks } from "./put-links.ts";
 
 /**
  * One page of the companion's change feed, in the mirror's terms (sync-page-adapter.ts turns the wire format into
@@ -32,42 +32,27 @@ const readCursor = async (db: MirrorDb): Promise<string | null> => {
 /** Writes one page and its cursor in a single transaction: a break between pages never skips or repeats one. */
 const applyPage = async (db: MirrorDb, page: MirrorPage): Promise<number> => {
   const byId = new Map(page.posts.map((post) => [post.id, post]));
-  // A link named twice in a page would be counted twice in the day counts.
-  const pageLinks = [
-    ...new Map(page.links.map((link) => [JSON.stringify([link.hashtag, link.postId]), link])).values(),
-  ];
   const tables = [db.posts, db.links, db.runs, db.videos, db.follows, db.meta, db.hashtagDays];
   await db.transaction("rw", tables, async () => {
-    // The feed sends every link of each post it sends (shared/api/sync.ts), so the links this page replaces are
-    // found by key: no index on postId to walk, and their copies say what to take out of the day counts.
-    const [stored, before] = await Promise.all([
-      // A link may name a post from an earlier page; its date and tags come from wherever the post is.
-      db.posts.bulkGet([...new Set(pageLinks.map((link) => link.postId).filter((id) => !byId.has(id)))]),
-      db.links.bulkGet(pageLinks.map((link): [string, string] => [link.hashtag, link.postId])),
-    ]);
+    // A link may name a post from an earlier page; its date and tags come from wherever the post is. (The feed
+    // sends every link of each post it sends, so a changed post's links all arrive with it and are refreshed.)
+    const missing = [...new Set(page.links.map((link) => link.postId).filter((id) => !byId.has(id)))];
+    const stored = missing.length > 0 ? await db.posts.bulkGet(missing) : [];
     for (const post of stored) if (post !== undefined) byId.set(post.id, post);
-    const tally = new DayTally();
-    const links = pageLinks.map((link, index): MirrorLink => {
+    const links = page.links.map((link): MirrorLink => {
       const post = byId.get(link.postId);
-      const next = {
+      return {
         hashtag: link.hashtag,
         postId: link.postId,
         createTime: post?.createTime ?? null,
         tags: post?.hashtags ?? [],
       };
-      const previous = before[index];
-      if (previous !== undefined) tally.add(previous, -1);
-      tally.add(next, 1);
-      return next;
     });
-    const days = tally.applyTo(await db.hashtagDays.bulkGet(tally.keys()));
     await Promise.all([
       db.posts.bulkPut(page.posts),
-      db.links.bulkPut(links),
+      putLinks(db, links),
       db.runs.bulkPut(page.runs),
       db.videos.bulkPut(page.videos),
-      db.hashtagDays.bulkPut(days.put),
-      db.hashtagDays.bulkDelete(days.remove),
       db.meta.put({ key: "syncCursor", value: page.nextCursor }),
     ]);
     if (page.follows !== undefined) {
