@@ -49,10 +49,29 @@ export const coOccurrenceCounts = (db: Database.Database) => {
     const add = (rows: TagCount[]) => {
       for (const { tag, n } of rows) counts.set(tag, (counts.get(tag) ?? 0) + n);
     };
+    const subtract = (rows: TagCount[]) => {
+      for (const { tag, n } of rows) {
+        const left = counts.get(tag)! - n;
+        if (left === 0) counts.delete(tag);
+        else counts.set(tag, left);
+      }
+    };
     if (isWholeStore(bounds)) add(totals.all(hashtag));
     else {
       const cover = coverWithDays(bounds);
-      if (cover.days) add(days.all(hashtag, cover.days.from, cover.days.to));
+      if (cover.days) {
+        const { from, to } = cover.days;
+        const inside = dayPosts.get(hashtag, from, to)!.n;
+        const all = dayPosts.get(hashtag, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)!.n;
+        // The rows read grow with the days' posts: when the range holds most of them, the totals minus the days
+        // outside it read fewer (tag_totals is exactly the sum of every day).
+        if (inside <= all / 2) add(days.all(hashtag, from, to));
+        else {
+          add(totals.all(hashtag));
+          subtract(days.all(hashtag, Number.MIN_SAFE_INTEGER, from - 1));
+          subtract(days.all(hashtag, to + 1, Number.MAX_SAFE_INTEGER));
+        }
+      }
       for (const { low, high } of cover.edges) add(edge.all(hashtag, low, high));
     }
     return { totalPosts: countPosts(hashtag, range), counts };
