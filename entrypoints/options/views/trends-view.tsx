@@ -252,7 +252,9 @@ export const TrendsView = ({ hashtag, analyser, version }: TrendsViewProps) => {
                 Download CSV
               </button>
             </div>
-            <PeriodTable trends={shown} />
+            <div class="table-scroll">
+              <PeriodTable trends={shown} />
+            </div>
           </section>
         </>
       )}
