@@ -18,7 +18,20 @@ export default defineConfig({
     host_permissions: ["https://www.tiktok.com/*", "http://127.0.0.1/*"],
     // The key fixes the Chrome id, so the companion's CORS rule and its pairing link name exactly this build.
     ...(browser === "firefox"
-      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: "115.0" } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // 128 runs content scripts in the page's world (passive capture); 140 (the ESR) reads
+              // data_collection_permissions, which addons.mozilla.org requires of new add-ons.
+              strict_min_version: "140.0",
+              // Nothing goes to the developer or anyone else: posts go only to the user's own local companion.
+              data_collection_permissions: { required: ["none"] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: "142.0" },
+          },
+        }
       : { key: CHROME_EXTENSION_KEY }),
   }),
   // Firefox's review wants the sources; test artefacts and collected data are not part of them.
