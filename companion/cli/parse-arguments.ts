@@ -22,7 +22,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/u;
  * Epoch seconds from YYYY-MM-DD (UTC; the start of the day, or its end for --until), an ISO 8601 time, or epoch
  * seconds.
  */
-const parseInstant = (option: string, input: string, endOfDay: boolean): number => {
+export const parseInstant = (option: string, input: string, endOfDay: boolean): number => {
   const text = input.trim();
   if (/^\d+$/u.test(text)) return Number(text);
   const ms = Date.parse(DAY.test(text) ? `${text}T00:00:00Z` : text);

@@ -1,5 +1,6 @@
 import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
+import type { AnalysisQueries } from "./analysis-queries.ts";
 import type { EngineTables } from "./engine-tables.ts";
 
 /** One collection run of one hashtag by one source. */
@@ -21,6 +22,17 @@ export interface UpsertSummary {
   seen: number;
   /** Posts linked to the hashtag by this call (new ones and stored ones seen for it the first time). */
   linked?: number;
+}
+
+export interface UpsertOptions {
+  runId?: number;
+  /** When the posts were seen, for those whose source does not say. */
+  seenAt?: string;
+  /**
+   * The JSON text a post's `raw` was parsed from, when the reader has it (an import's element or line): stored
+   * as is instead of serialising `raw` again. It must parse to `raw`.
+   */
+  rawTexts?: ReadonlyMap<Post, string>;
 }
 
 export interface StoredVideo {
@@ -57,7 +69,7 @@ export interface PostStore {
   runs(hashtag?: string): CollectionRun[];
 
   /** Upserts by id in one transaction and links every post to the hashtag. */
-  upsertPosts(hashtag: string, posts: Post[], options?: { runId?: number; seenAt?: string }): UpsertSummary;
+  upsertPosts(hashtag: string, posts: Post[], options?: UpsertOptions): UpsertSummary;
   /** Streams the posts linked to a hashtag, oldest createTime first. */
   postsForHashtag(hashtag: string, range?: TimeRange): IterableIterator<Post>;
   /** Posts linked to the hashtag (created within `range` when given). */
@@ -105,4 +117,6 @@ export interface CompanionStore extends PostStore {
   schemaVersion(): number;
   /** Jobs, followed hashtags and the sync feed (companion/jobs, the API), on the same connection. */
   readonly engine: EngineTables;
+  /** The SQL behind the network, trends and engagement analyses (companion/store/analysis-queries.ts). */
+  readonly analysis: AnalysisQueries;
 }

@@ -2,10 +2,12 @@ import Database from "better-sqlite3";
 import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
 import { requireHashtag } from "../../shared/hashtag/hashtag.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
+import { type AnalysisQueries, analysisQueries } from "./analysis-queries.ts";
 import { coOccurrenceCounts } from "./co-occurrence-counts.ts";
 import { type EngineTables, engineTables } from "./engine-tables.ts";
 import { migrate, schemaVersion } from "./migrate.ts";
 import { assertInside, databasePath } from "./paths.ts";
+import { POST_COLUMNS, postFromRow, type StoredPostRow } from "./post-row.ts";
 import type {
   CollectionRun,
   CompanionStore,
@@ -13,10 +15,12 @@ import type {
   StatsSnapshot,
   StoredVideo,
   TimeRange,
+  UpsertOptions,
   UpsertSummary,
 } from "./post-store.ts";
+import { RAW_COLUMN_MIGRATION, registerMigrationFunctions } from "./raw-column-migration.ts";
 import { runsTable } from "./runs-table.ts";
-import { UNDATED } from "./schema.ts";
+import { MIGRATIONS, UNDATED } from "./schema.ts";
 import { isoTime, sortTime, timeBounds } from "./time-bounds.ts";
 import { createUpsert } from "./upsert-posts.ts";
 import { videosTable } from "./videos-table.ts";
@@ -25,14 +29,13 @@ import { videosTable } from "./videos-table.ts";
 export const BUSY_TIMEOUT_MS = 30_000;
 const PAGE_SIZE = 500;
 
-const parsePost = (row: { json: string }): Post => JSON.parse(row.json) as Post;
-
 class SqliteStore implements CompanionStore {
   private readonly upsert: ReturnType<typeof createUpsert>;
   private readonly runLog: ReturnType<typeof runsTable>;
   private readonly videos: ReturnType<typeof videosTable>;
   private readonly aggregate: ReturnType<typeof coOccurrenceCounts>;
   readonly engine: EngineTables;
+  readonly analysis: AnalysisQueries;
 
   constructor(
     readonly dataDir: string,
@@ -43,6 +46,7 @@ class SqliteStore implements CompanionStore {
     this.videos = videosTable(db, dataDir);
     this.aggregate = coOccurrenceCounts(db);
     this.engine = engineTables(db);
+    this.analysis = analysisQueries(db);
   }
 
   startRun(hashtag: string, source: string): number {
@@ -90,7 +94,7 @@ class SqliteStore implements CompanionStore {
     }
   }
 
-  upsertPosts(hashtag: string, posts: Post[], options?: { runId?: number; seenAt?: string }): UpsertSummary {
+  upsertPosts(hashtag: string, posts: Post[], options?: UpsertOptions): UpsertSummary {
     // IMMEDIATE: a deferred transaction that reads first cannot wait for another writer, it fails with BUSY.
     return this.upsert.immediate(hashtag, posts, options);
   }
@@ -100,16 +104,16 @@ class SqliteStore implements CompanionStore {
     const { low, high } = timeBounds(range);
     const page = this.db.prepare<
       [string, number, number, number, string, number],
-      { json: string; t: number; id: string }
+      StoredPostRow & { t: number; id: string }
     >(
-      `SELECT p.json, h.sort_time AS t, h.post_id AS id FROM post_hashtags h JOIN posts p ON p.id = h.post_id
+      `SELECT p.json, p.raw, h.sort_time AS t, h.post_id AS id FROM post_hashtags h JOIN posts p ON p.id = h.post_id
        WHERE h.hashtag = ? AND h.sort_time BETWEEN ? AND ? AND (h.sort_time, h.post_id) > (?, ?)
        ORDER BY h.sort_time, h.post_id LIMIT ?`,
     );
     let after = { t: Number.MIN_SAFE_INTEGER, id: "" };
     for (;;) {
       const rows = page.all(hashtag, low, high, after.t, after.id, PAGE_SIZE);
-      for (const row of rows) yield parsePost(row);
+      for (const row of rows) yield postFromRow(row);
       const last = rows.at(-1);
       if (!last || rows.length < PAGE_SIZE) return;
       after = last;
@@ -118,12 +122,12 @@ class SqliteStore implements CompanionStore {
 
   postsPage(hashtag: string, page: { limit: number; offset: number }): Post[] {
     return this.db
-      .prepare<[string, number, number, number], { json: string }>(
-        `SELECT p.json FROM post_hashtags h JOIN posts p ON p.id = h.post_id WHERE h.hashtag = ?
+      .prepare<[string, number, number, number], StoredPostRow>(
+        `SELECT p.json, p.raw FROM post_hashtags h JOIN posts p ON p.id = h.post_id WHERE h.hashtag = ?
          ORDER BY h.sort_time = ?, h.sort_time DESC, h.post_id DESC LIMIT ? OFFSET ?`,
       )
       .all(hashtag, UNDATED, page.limit, page.offset)
-      .map(parsePost);
+      .map(postFromRow);
   }
 
   countPosts(hashtag: string, range?: TimeRange): number {
@@ -131,8 +135,10 @@ class SqliteStore implements CompanionStore {
   }
 
   getPost(id: string): Post | undefined {
-    const row = this.db.prepare<[string], { json: string }>("SELECT json FROM posts WHERE id = ?").get(id);
-    return row && parsePost(row);
+    const row = this.db
+      .prepare<[string], StoredPostRow>(`SELECT ${POST_COLUMNS} FROM posts WHERE id = ?`)
+      .get(id);
+    return row && postFromRow(row);
   }
 
   hashtagCounts(hashtag: string, range?: TimeRange): HashtagCounts {
@@ -217,6 +223,15 @@ export interface OpenOptions {
  * Opens (creating if needed) data/tiktok.db. WAL lets readers work while one process writes; synchronous=FULL
  * makes every commit survive a crash; the busy timeout makes a second writer wait instead of failing.
  */
+/** VACUUM needs every other connection idle; a busy database stays as large as it was, harmlessly. */
+const vacuumIfIdle = (db: Database.Database): void => {
+  try {
+    db.exec("VACUUM");
+  } catch (error) {
+    if ((error as { code?: string }).code !== "SQLITE_BUSY") throw error;
+  }
+};
+
 export const openSqliteStore = (dataDir: string, options: OpenOptions = {}): CompanionStore => {
   const db = new Database(databasePath(dataDir), { timeout: BUSY_TIMEOUT_MS });
   try {
@@ -225,7 +240,11 @@ export const openSqliteStore = (dataDir: string, options: OpenOptions = {}): Com
     db.pragma("foreign_keys = ON");
     // So an INSERT OR REPLACE that deletes a link or tag fires the aggregate's delete triggers too.
     db.pragma("recursive_triggers = ON");
+    registerMigrationFunctions(db);
+    const before = schemaVersion(db);
     migrate(db);
+    // Moving raw out of the json column leaves most pages free; give them back once, when it happens.
+    if (before > 0 && before <= MIGRATIONS.indexOf(RAW_COLUMN_MIGRATION)) vacuumIfIdle(db);
     // A kill -9 can leave a large -wal behind until the next write; fold it back now. Without waiting: if another
     // process is busy, its own commits checkpoint the log anyway.
     db.pragma("busy_timeout = 0");

@@ -10,3 +10,13 @@ export const inTimeRange = (createTime: number | null, range: TimeRange = {}): b
   if (createTime === null) return false;
   return (range.since ?? -Infinity) <= createTime && createTime <= (range.until ?? Infinity);
 };
+
+/** Posts within both ranges. An empty intersection comes out with since > until, which holds no post. */
+export const intersectRanges = (a: TimeRange, b: TimeRange): TimeRange => {
+  const range: TimeRange = {};
+  const since = Math.max(a.since ?? -Infinity, b.since ?? -Infinity);
+  const until = Math.min(a.until ?? Infinity, b.until ?? Infinity);
+  if (since !== -Infinity) range.since = since;
+  if (until !== Infinity) range.until = until;
+  return range;
+};

@@ -1,0 +1,82 @@
+import { type Command, Option } from "commander";
+import { DEFAULT_MIN_WEIGHT, DEFAULT_NETWORK_TOP } from "../../shared/analysis/co-hashtag-network.ts";
+import { networkCsv } from "../../shared/export/network-csv.ts";
+import { networkGexf } from "../../shared/export/network-gexf.ts";
+import { networkGraphml } from "../../shared/export/network-graphml.ts";
+import { globalOptions } from "../cli/global-options.ts";
+import { openStoreForCli } from "../cli/open-store.ts";
+import { hashtagArgument, parseTimeRange, positiveInteger } from "../cli/parse-arguments.ts";
+import { requirePosts } from "../cli/require-posts.ts";
+import { UserError } from "../cli/user-error.ts";
+import { outputFile, writeOutput } from "../cli/write-output.ts";
+import { storedNetwork } from "../store/hashtag-analyses.ts";
+
+export const NETWORK_FORMATS = ["gexf", "graphml", "csv"] as const;
+type NetworkFormat = (typeof NETWORK_FORMATS)[number];
+
+interface NetworkCommandOptions {
+  format: NetworkFormat;
+  out?: string;
+  force?: boolean;
+  top: string;
+  minWeight: string;
+  since?: string;
+  until?: string;
+}
+
+const WRITERS = { gexf: networkGexf, graphml: networkGraphml, csv: networkCsv } as const;
+
+export const registerNetworkCommand = (program: Command): void => {
+  program
+    .command("network")
+    .description("The co-hashtag network of a hashtag's posts for Gephi: GEXF, GraphML or a CSV edge list")
+    .argument("<hashtag>", "the hashtag whose posts to analyse")
+    .addOption(new Option("--format <format>", "file format").choices(NETWORK_FORMATS).default("gexf"))
+    .option("--out <file>", "write to this file ('-' for stdout) instead of stdout")
+    .option("--force", "replace the --out file if it exists")
+    .option("--top <k>", "nodes kept, the hashtag itself included", String(DEFAULT_NETWORK_TOP))
+    .option("--min-weight <w>", "leave out edges with fewer posts than this", String(DEFAULT_MIN_WEIGHT))
+    .option(
+      "--since <date>",
+      "only posts created on or after this date (YYYY-MM-DD, ISO 8601 or epoch seconds)",
+    )
+    .option("--until <date>", "only posts created on or before this date")
+    .action(async (hashtagInput: string, options: NetworkCommandOptions, command: Command) => {
+      const { dataDir, json } = globalOptions(command);
+      const hashtag = hashtagArgument(hashtagInput);
+      const top = positiveInteger("--top", options.top);
+      const minWeight = positiveInteger("--min-weight", options.minWeight);
+      const range = parseTimeRange(options.since, options.until);
+      const file = await outputFile(options.out, { dataDir, force: options.force });
+      const store = openStoreForCli(dataDir, "read");
+      let network: ReturnType<typeof storedNetwork>;
+      try {
+        requirePosts(store, hashtag, range);
+        network = storedNetwork(store, hashtag, { top, minWeight, range });
+      } finally {
+        store.close();
+      }
+      // --json without --out: the network itself; with --out: the file in the format asked, and a summary.
+      if (json && file === null) return writeOutput(null, [`${JSON.stringify(network)}\n`]);
+      let text: string;
+      try {
+        text = WRITERS[options.format](network);
+      } catch (error) {
+        throw new UserError((error as Error).message);
+      }
+      await writeOutput(file, [text]);
+      if (file === null) return;
+      const summary = {
+        hashtag,
+        format: options.format,
+        out: options.out,
+        nodes: network.nodes.length,
+        edges: network.edges.length,
+      };
+      if (json) await writeOutput(null, [`${JSON.stringify(summary)}\n`]);
+      else
+        process.stderr.write(
+          `Wrote the network of #${hashtag} (${summary.nodes} hashtags, ${summary.edges} edges, ${network.totalPosts} posts) to ${options.out}\n`,
+        );
+    });
+};
