@@ -1,0 +1,148 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { coHashtagNetwork } from "../../shared/analysis/co-hashtag-network.ts";
+import { engagementHistory, fastestGrowing } from "../../shared/analysis/engagement.ts";
+import { hashtagTrends } from "../../shared/analysis/hashtag-trends.ts";
+import { storedEngagement, storedGrowth, storedNetwork, storedTrends } from "./hashtag-analyses.ts";
+import type { CompanionStore } from "./post-store.ts";
+import { openSqliteStore } from "./sqlite-store.ts";
+import { makePost } from "./testing/make-post.ts";
+
+const folders: string[] = [];
+const freshStore = (): CompanionStore => {
+  const dir = mkdtempSync(join(tmpdir(), "tha-analyses-"));
+  folders.push(dir);
+  return openSqliteStore(dir);
+};
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+const DAY = 86_400;
+const START = 1_736_121_600; // 2025-01-06T00:00:00Z, a Monday
+
+// Times around midnights, so ranges and weeks cut through days; some posts undated.
+const createTime = fc.option(
+  fc
+    .tuple(fc.integer({ min: 0, max: 20 }), fc.constantFrom(0, 1, DAY / 2, DAY - 1))
+    .map(([d, s]) => START + d * DAY + s),
+  { nil: null, freq: 6 },
+);
+const spec = fc.record({
+  createTime,
+  hashtags: fc.uniqueArray(fc.constantFrom("travel", "a", "b", "c", "d", "e", "f", "Ünï"), { maxLength: 5 }),
+});
+const bound = fc.option(
+  fc
+    .tuple(fc.integer({ min: -1, max: 21 }), fc.integer({ min: 0, max: DAY - 1 }))
+    .map(([d, s]) => START + d * DAY + s),
+  { nil: undefined },
+);
+
+describe("the analyses over the store equal the pure functions over the same posts", () => {
+  it("network and trends, for any posts, range and period", () => {
+    fc.assert(
+      fc.property(
+        fc.array(spec, { maxLength: 40 }),
+        bound,
+        bound,
+        fc.constantFrom("day" as const, "week" as const),
+        fc.integer({ min: 1, max: 6 }),
+        (specs, since, until, period, top) => {
+          const store = freshStore();
+          try {
+            const posts = specs.map((s, i) => makePost({ id: String(1000 + i), ...s }));
+            store.upsertPosts("travel", posts);
+            const stored = [...store.postsForHashtag("travel")];
+            const range = { since, until };
+            if (since !== undefined && until !== undefined && since > until) return;
+            expect(storedNetwork(store, "travel", { top, range })).toEqual(
+              coHashtagNetwork(stored, "travel", { top, range }),
+            );
+            expect(storedTrends(store, "travel", { period, top, range })).toEqual(
+              hashtagTrends(stored, "travel", { period, top, range }),
+            );
+          } finally {
+            store.close();
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe("engagement over the store", () => {
+  const store = freshStore();
+  const at = (day: number) => `2025-01-0${day}T12:00:00.000Z`;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+  /** A collection as a collector makes it: observed now, within a run; `day` set instead for given times. */
+  const observe = async (plays: Record<string, number>, day?: number) => {
+    const run = store.startRun("travel", "test");
+    await settle();
+    const collectedAt = day === undefined ? null : at(day);
+    const posts = Object.entries(plays).map(([id, count]) =>
+      makePost({ id, hashtags: ["travel"], plays: count, collectedAt }),
+    );
+    store.upsertPosts("travel", posts, { runId: run });
+    await settle();
+    store.finishRun(run, { postsNew: 0, postsSeen: 0 });
+  };
+  beforeAll(async () => {
+    await observe({ "1": 100, "2": 10 }, 1);
+    await observe({ "1": 150, "2": 500, "3": 7 }, 2);
+    await observe({ "1": 160, "2": 1000, "3": 8 });
+    await observe({ "1": 300, "2": 1000, "3": 9 });
+  });
+  store.upsertPosts("other", [makePost({ id: "9", hashtags: ["other"], plays: 5 })]);
+
+  it("ranks growth between the last two collections, with each post's author and link", () => {
+    const growth = storedGrowth(store, "travel");
+    expect(growth).not.toBeNull();
+    const runs = store.runs("travel");
+    expect(growth?.to).toBe(
+      runs
+        .map((run) => run.finishedAt)
+        .sort()
+        .at(-1),
+    );
+    expect(growth?.from).toBe(
+      runs
+        .map((run) => run.finishedAt)
+        .sort()
+        .at(-2),
+    );
+    expect(growth?.posts.map((row) => [row.postId, row.growth, row.author])).toEqual([
+      ["1", 140, "someone"],
+      ["3", 1, "someone"],
+      ["2", 0, "someone"],
+    ]);
+    expect(growth?.posts[0]?.url).toBe("https://www.tiktok.com/@someone/video/1");
+  });
+
+  it("takes two given times, and equals fastestGrowing over each post's history", () => {
+    const growth = storedGrowth(store, "travel", { from: at(1), to: at(2), metric: "plays" });
+    const histories = ["1", "2", "3"].map((id) => ({
+      postId: id,
+      observations: store.statsHistory(id),
+    }));
+    expect(growth?.posts.map(({ author: _a, url: _u, ...row }) => row)).toEqual(
+      fastestGrowing(histories, { from: at(1), to: at(2) }),
+    );
+  });
+
+  it("gives null with fewer than two collections, and a post's history", () => {
+    expect(storedGrowth(store, "other")).toBeNull();
+    expect(storedEngagement(store, "1")).toEqual({
+      postId: "1",
+      points: engagementHistory(store.statsHistory("1")),
+    });
+    expect(storedEngagement(store, "1")?.points.map((p) => p.plays)).toEqual([100, 150, 160, 300]);
+    expect(storedEngagement(store, "404")).toBeUndefined();
+    expect(store.analysis.isLinked("travel", "1")).toBe(true);
+    expect(store.analysis.isLinked("travel", "9")).toBe(false);
+  });
+});
