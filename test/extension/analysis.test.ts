@@ -13,8 +13,9 @@ import type { CompanionStore } from "../../companion/store/post-store.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
 import { NODE_COLOUR } from "../../entrypoints/options/charts/network-graph-model.ts";
 import { coHashtagNetwork } from "../../shared/analysis/co-hashtag-network.ts";
+import type { HashtagTrends, TagChange } from "../../shared/analysis/hashtag-trends.ts";
 import { seedBenchStore } from "../bench/seed-bench-store.ts";
-import { tempFolders } from "../cli/cli-harness.ts";
+import { runCli, tempFolders } from "../cli/cli-harness.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { ARTIFACTS_DIR, extensionId } from "./dashboard-harness.ts";
 
@@ -95,6 +96,15 @@ const cellsOf = (page: Page, testId: string): Promise<string[][]> =>
   page.$$eval(`[data-testid="${testId}"] tbody tr`, (rows) =>
     rows.map((row) => [...row.querySelectorAll("td")].map((cell) => cell.textContent ?? "")),
   );
+
+const percent = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(1)}%`);
+const changeCells = (changes: TagChange[]) =>
+  changes.map((change) => [
+    `#${change.hashtag}`,
+    `${change.before.posts} (${percent(change.before.share)})`,
+    `${change.after.posts} (${percent(change.after.share)})`,
+    `${change.change > 0 ? "+" : ""}${(change.change * 100).toFixed(1)} points`,
+  ]);
 
 const viewReady = (page: Page, view: string, timeout = 60_000) =>
   page.waitForFunction(
@@ -211,5 +221,65 @@ describe("the analysis views in a real Chromium, on the background's mirror of a
     await page.screenshot({ path: join(ARTIFACTS_DIR, "analysis-network-filtered.png"), fullPage: true });
     await page.goBack();
     await viewReady(page, "network-view");
+  });
+
+  it("shows the numbers the CLI's `trends --json` prints, per week and for two chosen weeks", async () => {
+    const cli = async (...extra: string[]): Promise<HashtagTrends> => {
+      const result = await runCli([
+        "trends",
+        TAG,
+        "--json",
+        "--period",
+        "week",
+        "--top",
+        "5",
+        ...extra,
+        "--data-dir",
+        dataDir,
+      ]);
+      expect(result.stderr).toBe("");
+      return JSON.parse(result.stdout) as HashtagTrends;
+    };
+    const trends = await cli();
+    await page.goto(`${options}#/hashtag/${TAG}/trends`);
+    await page.waitForFunction(
+      (dated) =>
+        document.querySelector(".trends-view")?.getAttribute("data-state") === "ready" &&
+        document
+          .querySelector('[data-testid="trends-table"] caption')
+          ?.textContent?.startsWith(`${dated} dated posts`),
+      { timeout: 60_000 },
+      trends.totalPosts,
+    );
+    expect(await cellsOf(page, "trends-table")).toEqual(
+      trends.periods.map((period, i) => [
+        period.start,
+        String(period.posts),
+        ...trends.tags.map((tag) => `${tag.counts[i]} (${percent(tag.shares[i] ?? null)})`),
+      ]),
+    );
+    expect(trends.comparison).not.toBeNull();
+    expect(await cellsOf(page, "rising")).toEqual(changeCells(trends.comparison?.rising ?? []));
+    expect(await cellsOf(page, "falling")).toEqual(changeCells(trends.comparison?.falling ?? []));
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "analysis-trends.png"), fullPage: true });
+
+    // The two busiest weeks, chosen in the page and on the command line.
+    const [before, after] = [...trends.periods]
+      .sort((a, b) => b.posts - a.posts)
+      .slice(0, 2)
+      .map((period) => period.start)
+      .sort();
+    if (!before || !after) throw new Error("fewer than two weeks of posts");
+    const chosen = await cli("--before", before, "--after", after);
+    await page.select('xpath///label[normalize-space(text())="Compare period"]/select', before);
+    await page.select('xpath///label[normalize-space(text())="with period"]/select', after);
+    await page.waitForFunction(
+      (start) => document.querySelector(".changes")?.previousElementSibling?.textContent?.includes(start),
+      { timeout: 20_000 },
+      `${before} (`,
+    );
+    await viewReady(page, "trends-view");
+    expect(await cellsOf(page, "rising")).toEqual(changeCells(chosen.comparison?.rising ?? []));
+    expect(await cellsOf(page, "falling")).toEqual(changeCells(chosen.comparison?.falling ?? []));
   });
 });
