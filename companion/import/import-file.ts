@@ -46,6 +46,8 @@ const MAX_REJECTIONS_KEPT = 5;
  */
 class BatchWriter {
   private readonly pending = new Map<string, Post[]>();
+  /** The source text of posts whose raw is a whole element or line, stored as is. */
+  private readonly rawTexts = new Map<Post, string>();
   private readonly runs = new Map<string, { id: number; new: number; seen: number }>();
 
   constructor(
@@ -54,9 +56,10 @@ class BatchWriter {
     private readonly seenAt: string,
   ) {}
 
-  add(hashtag: string, post: Post): void {
+  add(hashtag: string, post: Post, rawText: string | undefined): void {
     const batch = this.pending.get(hashtag) ?? [];
     batch.push(post);
+    if (rawText !== undefined) this.rawTexts.set(post, rawText);
     this.pending.set(hashtag, batch);
     if (batch.length >= BATCH_SIZE) this.flush(hashtag);
   }
@@ -71,7 +74,12 @@ class BatchWriter {
       this.runs.set(hashtag, run);
       this.summary.hashtags.push(hashtag);
     }
-    const result = this.store.upsertPosts(hashtag, posts, { runId: run.id, seenAt: this.seenAt });
+    const result = this.store.upsertPosts(hashtag, posts, {
+      runId: run.id,
+      seenAt: this.seenAt,
+      rawTexts: this.rawTexts,
+    });
+    for (const post of posts) this.rawTexts.delete(post);
     run.new += result.new;
     run.seen += result.seen;
     this.summary.new += result.new;
@@ -125,7 +133,7 @@ export const importFile = async (
       options.progress.increment(bytes, `${summary.new + summary.seen} posts`);
     let posts = 0;
     let firstValue: { value: unknown } | null = null;
-    for await (const { results, where, value } of readPosts(file, options.format, onBytes)) {
+    for await (const { results, where, value, text } of readPosts(file, options.format, onBytes)) {
       firstValue ??= { value };
       for (const result of results) {
         if (!result.ok) {
@@ -140,7 +148,7 @@ export const importFile = async (
             `${file} ${where}: cannot tell which hashtag post ${result.post.id} was collected for; pass --hashtag <hashtag>`,
           );
         posts++;
-        writer.add(hashtag, result.post);
+        writer.add(hashtag, result.post, result.post.raw === value ? text : undefined);
       }
     }
     if (posts === 0)

@@ -4,6 +4,7 @@
  */
 
 import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
+import { RAW_COLUMN_MIGRATION } from "./raw-column-migration.ts";
 
 /** sort_time of a post whose creation time is unknown, so it sorts after every dated post. */
 export const UNDATED = 253_402_300_799; // 9999-12-31T23:59:59Z
@@ -147,4 +148,6 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // The per-day co-occurrence aggregate behind frequencies, kept by triggers (co-occurrence-schema.ts).
   CO_OCCURRENCE_MIGRATION,
+  // Each post's raw packed in its own column, not inside the json (raw-column-migration.ts).
+  RAW_COLUMN_MIGRATION,
 ];

@@ -2,11 +2,14 @@ import type Database from "better-sqlite3";
 import { normaliseHashtag, requireHashtag } from "../../shared/hashtag/hashtag.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
 import { mergePost } from "./merge-post.ts";
-import type { UpsertSummary } from "./post-store.ts";
+import { slimJson } from "./post-row.ts";
+import type { UpsertOptions, UpsertSummary } from "./post-store.ts";
+import { packRaw } from "./raw-codec.ts";
 import { isoTime, sortTime } from "./time-bounds.ts";
 
 interface PostRow {
   json: string;
+  raw: Buffer | null;
   first_seen: string;
   last_seen: string;
 }
@@ -21,27 +24,35 @@ const sameStats = (row: StatsRow, stats: PostStats): boolean =>
 const sameList = (a: string[], b: string[]): boolean =>
   a.length === b.length && a.every((item, i) => item === b[i]);
 
-const ownTags = (post: Post): string[] =>
+const ownTags = (post: Pick<Post, "hashtags">): string[] =>
   [...new Set(post.hashtags.map(normaliseHashtag))].filter((tag) => tag !== "");
+
+const statsValues = (stats: PostStats) => STAT_KEYS.map((key) => stats[key]);
 
 /**
  * The upsert as one transaction (a savepoint when already inside one). A post's observation time is when its
  * source says it was collected, else `seenAt`, else now; the newest observation's values become the post's, and
  * a stats history row is written only when the counts differ from the ones last seen before that time.
+ *
+ * Insert first: a new post (the common case in an import) costs four statements (the post, its tags in one,
+ * its stats, its link); only a post already stored is read back and merged.
  */
 export const createUpsert = (db: Database.Database) => {
-  const selectPost = db.prepare<[string], PostRow>(
-    "SELECT json, first_seen, last_seen FROM posts WHERE id = ?",
-  );
   const insertPost = db.prepare(
-    "INSERT INTO posts (id, json, create_time, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
+    `INSERT INTO posts (id, json, raw, create_time, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  const selectPost = db.prepare<[string], PostRow>(
+    "SELECT json, raw, first_seen, last_seen FROM posts WHERE id = ?",
   );
   const updatePost = db.prepare(
-    "UPDATE posts SET json = ?, create_time = ?, first_seen = ?, last_seen = ? WHERE id = ?",
+    "UPDATE posts SET json = ?, raw = ?, create_time = ?, first_seen = ?, last_seen = ? WHERE id = ?",
   );
   const updateSortTime = db.prepare("UPDATE post_hashtags SET sort_time = ? WHERE post_id = ?");
   const deleteTags = db.prepare("DELETE FROM post_tags WHERE post_id = ?");
-  const insertTag = db.prepare("INSERT OR IGNORE INTO post_tags (post_id, tag) VALUES (?, ?)");
+  const insertTags = db.prepare(
+    "INSERT OR IGNORE INTO post_tags (post_id, tag) SELECT ?, value FROM json_each(?)",
+  );
   const statsBefore = db.prepare<[string, string], StatsRow>(
     `SELECT plays, likes, shares, comments, saves FROM post_stats
      WHERE post_id = ? AND seen_at <= ? ORDER BY seen_at DESC LIMIT 1`,
@@ -55,56 +66,65 @@ export const createUpsert = (db: Database.Database) => {
      VALUES (?, ?, ?, ?, ?)`,
   );
 
-  const recordStats = (postId: string, observed: string, stats: PostStats): void => {
-    if (STAT_KEYS.every((key) => stats[key] === null)) return;
-    const previous = statsBefore.get(postId, observed);
-    if (previous && sameStats(previous, stats)) return;
-    insertStats.run(postId, observed, ...STAT_KEYS.map((key) => stats[key]));
+  const hasStats = (stats: PostStats): boolean => STAT_KEYS.some((key) => stats[key] !== null);
+
+  const writeTags = (postId: string, tags: string[]): void => {
+    if (tags.length > 0) insertTags.run(postId, JSON.stringify(tags));
   };
 
-  /** Stores one post; returns whether it was new and the post as now stored. */
-  const store = (post: Post, observed: string): { isNew: boolean; current: Post } => {
-    const row = selectPost.get(post.id);
-    if (!row) {
-      insertPost.run(post.id, JSON.stringify(post), post.createTime, observed, observed);
-      for (const tag of ownTags(post)) insertTag.run(post.id, tag);
-      return { isNew: true, current: post };
-    }
+  /** Merges a post into its stored row; returns its createTime as now stored. */
+  const update = (post: Post, raw: () => Buffer, observed: string): number | null => {
+    const row = selectPost.get(post.id)!;
     const stored = JSON.parse(row.json) as Post;
     const isLatest = observed >= row.last_seen;
     const current = isLatest ? mergePost(stored, post) : mergePost(post, stored);
-    const json = JSON.stringify(current);
+    const json = slimJson(current);
+    // The newest observation's raw wins, as its other values do.
+    const packed = isLatest ? raw() : row.raw;
     const firstSeen = observed < row.first_seen ? observed : row.first_seen;
     const lastSeen = isLatest ? observed : row.last_seen;
-    if (json !== row.json || firstSeen !== row.first_seen || lastSeen !== row.last_seen)
-      updatePost.run(json, current.createTime, firstSeen, lastSeen, post.id);
+    const rawChanged = packed !== row.raw && (packed === null || row.raw === null || !packed.equals(row.raw));
+    if (json !== row.json || rawChanged || firstSeen !== row.first_seen || lastSeen !== row.last_seen)
+      updatePost.run(json, packed, current.createTime, firstSeen, lastSeen, post.id);
     if (current.createTime !== stored.createTime) updateSortTime.run(sortTime(current.createTime), post.id);
-    if (!sameList(ownTags(current), ownTags(stored))) {
+    const tags = ownTags(current);
+    if (!sameList(tags, ownTags(stored))) {
       deleteTags.run(post.id);
-      for (const tag of ownTags(current)) insertTag.run(post.id, tag);
+      writeTags(post.id, tags);
     }
-    return { isNew: false, current };
+    if (hasStats(post.stats)) {
+      const previous = statsBefore.get(post.id, observed);
+      if (!previous || !sameStats(previous, post.stats))
+        insertStats.run(post.id, observed, ...statsValues(post.stats));
+    }
+    return current.createTime;
   };
 
   return db.transaction(
-    (
-      hashtag: string,
-      posts: Post[],
-      options: { runId?: number; seenAt?: string } = {},
-    ): Required<UpsertSummary> => {
+    (hashtag: string, posts: Post[], options: UpsertOptions = {}): Required<UpsertSummary> => {
       const tag = requireHashtag(hashtag);
       const defaultObserved = isoTime(options.seenAt) ?? new Date().toISOString();
       const summary = { new: 0, seen: 0, linked: 0 };
       for (const post of posts) {
         const observed = isoTime(post.source.collectedAt) ?? defaultObserved;
-        const { isNew, current } = store(post, observed);
-        if (isNew) summary.new++;
-        else summary.seen++;
-        recordStats(post.id, observed, post.stats);
+        let packed: Buffer | undefined;
+        const raw = () => {
+          packed ??= packRaw(options.rawTexts?.get(post) ?? JSON.stringify(post.raw ?? null));
+          return packed;
+        };
+        let createTime = post.createTime;
+        if (insertPost.run(post.id, slimJson(post), raw(), createTime, observed, observed).changes === 1) {
+          summary.new++;
+          writeTags(post.id, ownTags(post));
+          if (hasStats(post.stats)) insertStats.run(post.id, observed, ...statsValues(post.stats));
+        } else {
+          summary.seen++;
+          createTime = update(post, raw, observed);
+        }
         summary.linked += link.run(
           tag,
           post.id,
-          sortTime(current.createTime),
+          sortTime(createTime),
           observed,
           options.runId ?? null,
         ).changes;

@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import { requireHashtag } from "../../shared/hashtag/hashtag.ts";
 import type { Post } from "../../shared/post/post.ts";
 import { assertInside } from "./paths.ts";
+import { postFromRow, type StoredPostRow } from "./post-row.ts";
 import type { StoredVideo } from "./post-store.ts";
 
 interface VideoRow {
@@ -27,13 +28,13 @@ const toVideo = (row: VideoRow): StoredVideo => ({
 export const videosTable = (db: Database.Database, dataDir: string) => ({
   postsWithoutVideo(hashtag: string): Post[] {
     return db
-      .prepare<[string], { json: string }>(
-        `SELECT p.json FROM post_hashtags h JOIN posts p ON p.id = h.post_id
+      .prepare<[string], StoredPostRow>(
+        `SELECT p.json, p.raw FROM post_hashtags h JOIN posts p ON p.id = h.post_id
          LEFT JOIN videos v ON v.post_id = h.post_id
          WHERE h.hashtag = ? AND v.post_id IS NULL ORDER BY h.sort_time, h.post_id`,
       )
       .all(hashtag)
-      .map((row) => JSON.parse(row.json) as Post);
+      .map(postFromRow);
   },
 
   recordVideo(video: StoredVideo): void {
