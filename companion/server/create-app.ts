@@ -7,6 +7,7 @@ import { hostGuard } from "./host-guard.ts";
 import { jsonBody } from "./json-body.ts";
 import { mediaRouter } from "./media-route.ts";
 import { requireToken } from "./require-token.ts";
+import { analysisRouter } from "./routes/analysis.ts";
 import { isStoreBusy, RETRY_AFTER_SECONDS } from "./store-busy.ts";
 
 export interface AppOptions {
@@ -49,6 +50,7 @@ export const createApp = (store: CompanionStore, options: AppOptions): express.E
   app.use(jsonBody("50mb"));
   app.use(apiRouter(store, options.version));
   app.use(mediaRouter(store));
+  app.use(analysisRouter(store));
   for (const router of options.routers ?? []) app.use(router);
   app.use((_request, response) => {
     response.status(404).json({ error: "No such endpoint" });
