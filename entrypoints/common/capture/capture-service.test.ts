@@ -48,14 +48,19 @@ describe("createCaptureService", () => {
     vi.useFakeTimers({ toFake: ["setTimeout"] });
     const { capture, flushes } = service();
     const items = itemListResponse().itemList;
-    const request = { type: "capture" as const, kind: "web-api" as const, items: items.slice(0, 3) };
+    const capture_ = (list: typeof items) => ({
+      type: "capture" as const,
+      source: "response" as const,
+      text: JSON.stringify({ itemList: list }),
+    });
+    const request = capture_(items.slice(0, 3));
     expect(await capture.receive(request, { tabId: 1, url: TAG_PAGE })).toEqual({
       new: 3,
       known: 0,
       rejected: 0,
     });
     // The same tab sees them again: no change; another tab finds them already known.
-    await capture.receive({ ...request, items }, { tabId: 1, url: TAG_PAGE });
+    await capture.receive(capture_(items), { tabId: 1, url: TAG_PAGE });
     await capture.receive(request, { tabId: 2, url: "https://www.tiktok.com/@alice" });
     expect(await capture.status(1)).toEqual({ paused: false, tabNew: 5, tabKnown: 0, queued: 5 });
     expect(await capture.status(2)).toMatchObject({ tabNew: 0, tabKnown: 3 });
@@ -71,8 +76,8 @@ describe("createCaptureService", () => {
     const { db, capture } = service();
     const request = {
       type: "capture" as const,
-      kind: "web-api" as const,
-      items: itemListResponse().itemList,
+      source: "response" as const,
+      text: JSON.stringify(itemListResponse()),
     };
     expect(await capture.receive(request, { tabId: 1, url: "https://evil.example/tag/travel" })).toEqual({
       new: 0,

@@ -2,6 +2,7 @@ import type { CaptureReply, CaptureRequest, CaptureStatusReply } from "../messag
 import type { MirrorDb } from "../mirror/mirror-db.ts";
 import type { CaptureFlusher } from "./capture-flusher.ts";
 import { capturePage } from "./capture-page.ts";
+import { itemsInCapture } from "./find-page-items.ts";
 import { storeCaptured } from "./store-captured.ts";
 import type { TabCounts } from "./tab-counts.ts";
 
@@ -38,7 +39,7 @@ export const createCaptureService = (deps: CaptureServiceDeps) => {
     receive: async (request: CaptureRequest, sender: CaptureSender): Promise<CaptureReply> => {
       const page = capturePage(sender.url);
       if (page === null || (await deps.readPaused())) return NOTHING;
-      const stored = await storeCaptured(deps.db, page, request);
+      const stored = await storeCaptured(deps.db, page, itemsInCapture(request));
       await deps.tabCounts.add(sender.tabId, stored);
       if (page.hashtag !== null && stored.newIds.length + stored.knownIds.length > 0) flushSoon();
       return { new: stored.newIds.length, known: stored.knownIds.length, rejected: stored.rejected };

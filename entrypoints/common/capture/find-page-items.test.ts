@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CAPTURE_WINDOW_MESSAGE, MAX_CAPTURED_ITEMS } from "./capture-constants.ts";
 import { itemListResponse, readFixture } from "./capture-fixtures.ts";
-import { captureMessages, itemsInPageData, itemsInResponse } from "./find-page-items.ts";
+import { itemsInCapture, itemsInResponse } from "./find-page-items.ts";
 
 describe("itemsInResponse", () => {
   it("finds the items of an item_list response and the posts of a search response, nothing in others", () => {
@@ -15,32 +14,33 @@ describe("itemsInResponse", () => {
   });
 });
 
-describe("itemsInPageData", () => {
-  it("reads every generation of embedded data", () => {
-    const rehydration = itemsInPageData({
-      __UNIVERSAL_DATA_FOR_REHYDRATION__: readFixture("rehydration-updated-items.json"),
+describe("itemsInCapture", () => {
+  it("reads a response's text, and every generation of embedded data by its script id", () => {
+    const text = JSON.stringify(itemListResponse());
+    expect(itemsInCapture({ source: "response", text })).toHaveLength(5);
+    const rehydration = itemsInCapture({
+      source: "__UNIVERSAL_DATA_FOR_REHYDRATION__",
+      text: JSON.stringify(readFixture("rehydration-updated-items.json")),
     });
     expect(rehydration.length).toBeGreaterThan(0);
     expect(rehydration.every((found) => found.kind === "web-rehydration")).toBe(true);
-    const next = itemsInPageData({ __NEXT_DATA__: readFixture("shapes/next-data-tag-page.json") });
+    const next = itemsInCapture({
+      source: "__NEXT_DATA__",
+      text: JSON.stringify(readFixture("shapes/next-data-tag-page.json")),
+    });
     expect(next.length).toBeGreaterThan(0);
-    expect(itemsInPageData({})).toEqual([]);
+    // The same text under the wrong source finds nothing: each is read its own way.
+    expect(itemsInCapture({ source: "SIGI_STATE", text })).toEqual([]);
   });
-});
 
-describe("captureMessages", () => {
-  it("posts one message per kind, split at the size limit", () => {
-    const item = { id: "1" };
-    const found = [
-      ...Array.from({ length: MAX_CAPTURED_ITEMS + 1 }, () => ({ kind: "web-api" as const, item })),
-      { kind: "web-rehydration" as const, item },
-    ];
-    const messages = captureMessages(found);
-    expect(messages.map((message) => [message.type, message.kind, message.items.length])).toEqual([
-      [CAPTURE_WINDOW_MESSAGE, "web-api", MAX_CAPTURED_ITEMS],
-      [CAPTURE_WINDOW_MESSAGE, "web-api", 1],
-      [CAPTURE_WINDOW_MESSAGE, "web-rehydration", 1],
-    ]);
-    expect(captureMessages([])).toEqual([]);
+  it("keeps 19-digit numeric ids exact", () => {
+    const [found] = itemsInCapture({ source: "response", text: '{"itemList":[{"id":7301234567890123457}]}' });
+    expect(found?.item.id).toBe("7301234567890123457");
+  });
+
+  it("finds nothing in broken JSON", () => {
+    const text = JSON.stringify(itemListResponse());
+    expect(itemsInCapture({ source: "response", text: text.slice(0, text.length / 2) })).toEqual([]);
+    expect(itemsInCapture({ source: "response", text: "" })).toEqual([]);
   });
 });

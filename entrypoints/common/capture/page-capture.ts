@@ -1,44 +1,51 @@
-import { parseJson } from "../../../shared/json/parse-json.ts";
-import { type DataScripts, SCRIPT_IDS } from "../../../shared/post/extract-items.ts";
-import { captureMessages, itemsInPageData, itemsInResponse } from "./find-page-items.ts";
+import {
+  CAPTURE_SOURCES,
+  CAPTURE_WINDOW_MESSAGE,
+  type CaptureSource,
+  MAX_CAPTURE_TEXT,
+} from "./capture-constants.ts";
 import { wrapFetch, wrapXhr } from "./page-hooks.ts";
 
 /**
- * The page-world side of passive capture: hooks fetch and XHR, reads the data the page embeds, and posts the raw
- * items it finds to the content script. Parsing runs in a later task, off the page's own promise chain; ids are
- * read losslessly (parseJson), as 19-digit numbers do not survive JSON.parse.
+ * Keys only a response carrying posts has (item lists, search entries). A substring test, so the page's thread
+ * never parses a response for capture; the background parses what passes.
+ */
+const POST_KEYS = /"(?:itemList|items|item_list|item)"\s*:/u;
+
+export const mayHoldPosts = (text: string): boolean => POST_KEYS.test(text);
+
+/**
+ * The page-world side of passive capture: hooks fetch and XHR, reads the data the page embeds, and posts the JSON
+ * text that may carry posts to the content script. Posting a string costs the page a copy; parsing and cloning a
+ * parsed response here cost ~10x the page's own JSON.parse (test/bench/capture-bench.ts), so that is left to the
+ * background worker.
  */
 export const startPageCapture = (scope: Window & typeof globalThis): void => {
-  const post = (found: ReturnType<typeof itemsInResponse>) => {
-    for (const message of captureMessages(found)) scope.postMessage(message, scope.location.origin);
+  const post = (source: CaptureSource, text: string) => {
+    if (text.length > MAX_CAPTURE_TEXT) return;
+    scope.postMessage({ type: CAPTURE_WINDOW_MESSAGE, source, text }, scope.location.origin);
   };
   const onBody = (_url: string, body: string | object) => {
-    scope.setTimeout(() => {
-      try {
-        post(itemsInResponse(typeof body === "string" ? parseJson(body) : body));
-      } catch {
-        // Malformed JSON or an odd shape: nothing to capture; the page handles its response itself.
-      }
-    }, 0);
+    try {
+      // An XHR with responseType "json" hands over the page's parsed object: the text is gone, write it again.
+      const text = typeof body === "string" ? body : JSON.stringify(body);
+      if (mayHoldPosts(text)) post("response", text);
+    } catch {
+      // Never disturb the page.
+    }
   };
   wrapFetch(scope, onBody);
   wrapXhr(scope, onBody);
 
   const readPageData = () => {
-    try {
-      const scripts: DataScripts = {};
-      for (const id of SCRIPT_IDS) {
-        const text = scope.document.getElementById(id)?.textContent;
-        if (!text) continue;
-        try {
-          scripts[id] = parseJson(text);
-        } catch {
-          // A broken data script is skipped; the others may still carry posts.
-        }
+    for (const source of CAPTURE_SOURCES) {
+      if (source === "response") continue;
+      try {
+        const text = scope.document.getElementById(source)?.textContent;
+        if (text) post(source, text);
+      } catch {
+        // Never disturb the page.
       }
-      post(itemsInPageData(scripts));
-    } catch {
-      // Never disturb the page.
     }
   };
   if (scope.document.readyState === "loading")

@@ -6,6 +6,9 @@ import { itemListResponse } from "./capture-fixtures.ts";
 import { capturePage } from "./capture-page.ts";
 import { storeCaptured } from "./store-captured.ts";
 
+const asFound = (items: Record<string, unknown>[]) =>
+  items.map((item) => ({ kind: "web-api" as const, item }));
+
 const dbs: MirrorDb[] = [];
 afterEach(async () => {
   for (const db of dbs.splice(0)) {
@@ -28,11 +31,7 @@ describe("storeCaptured", () => {
   it("stores a tag page's posts at once, linked to the hashtag and queued for the companion", async () => {
     const db = freshDb();
     const items = itemListResponse().itemList;
-    const stored = await storeCaptured(db, page("https://www.tiktok.com/tag/travel"), {
-      type: "capture",
-      kind: "web-api",
-      items,
-    });
+    const stored = await storeCaptured(db, page("https://www.tiktok.com/tag/travel"), asFound(items));
     const ids = items.map((item) => item.id);
     expect(stored).toEqual({ newIds: ids, knownIds: [], rejected: 0 });
     expect((await db.posts.toArray()).map((post) => post.id)).toEqual(ids);
@@ -46,11 +45,11 @@ describe("storeCaptured", () => {
     expect(queued[0]?.item).toEqual(items[0]);
 
     // The same posts again (a second visit): already known, still one queue entry each.
-    const again = await storeCaptured(db, page("https://www.tiktok.com/tag/travel"), {
-      type: "capture",
-      kind: "web-api",
-      items: [...items, ...items],
-    });
+    const again = await storeCaptured(
+      db,
+      page("https://www.tiktok.com/tag/travel"),
+      asFound([...items, ...items]),
+    );
     expect(again).toEqual({ newIds: [], knownIds: ids, rejected: 0 });
     expect(await db.captureQueue.count()).toBe(5);
   });
@@ -58,16 +57,8 @@ describe("storeCaptured", () => {
   it("keeps other pages' posts under the page's kind, unlinked and not queued", async () => {
     const db = freshDb();
     const [item] = itemListResponse().itemList;
-    await storeCaptured(db, page("https://www.tiktok.com/@alice"), {
-      type: "capture",
-      kind: "web-api",
-      items: [item ?? {}],
-    });
-    await storeCaptured(db, page("https://www.tiktok.com/search?q=cats"), {
-      type: "capture",
-      kind: "web-api",
-      items: [item ?? {}],
-    });
+    await storeCaptured(db, page("https://www.tiktok.com/@alice"), asFound([item ?? {}]));
+    await storeCaptured(db, page("https://www.tiktok.com/search?q=cats"), asFound([item ?? {}]));
     expect((await db.captured.toArray()).map((row) => row.page).sort()).toEqual(["@alice", "search:cats"]);
     expect(await db.posts.count()).toBe(1);
     expect(await db.links.count()).toBe(0);
@@ -88,11 +79,11 @@ describe("storeCaptured", () => {
       deep,
     ];
     const [good] = itemListResponse().itemList;
-    const stored = await storeCaptured(db, page("https://www.tiktok.com/tag/travel"), {
-      type: "capture",
-      kind: "web-api",
-      items: [...odd, good ?? {}],
-    });
+    const stored = await storeCaptured(
+      db,
+      page("https://www.tiktok.com/tag/travel"),
+      asFound([...odd, good ?? {}]),
+    );
     expect(stored).toEqual({ newIds: ["7301234567890123456"], knownIds: [], rejected: odd.length });
     expect((await db.posts.toArray()).map((post) => post.id)).toEqual(["7301234567890123456"]);
     expect(await db.captureQueue.count()).toBe(1);

@@ -1,8 +1,8 @@
 import { MAX_ITEM_DEPTH } from "../../../shared/api/contract.ts";
 import { valueDepth } from "../../../shared/json/value-depth.ts";
+import type { FoundItem } from "../../../shared/post/extract-items.ts";
 import { parseFoundItem } from "../../../shared/post/parse-any.ts";
 import type { Post } from "../../../shared/post/post.ts";
-import type { CaptureRequest } from "../messages/extension-messages.ts";
 import type {
   CapturedPost,
   CaptureQueueEntry,
@@ -33,16 +33,14 @@ interface Parsed {
 export const storeCaptured = async (
   db: MirrorDb,
   page: CapturePage,
-  request: CaptureRequest,
+  found: FoundItem[],
   now: Date = new Date(),
 ): Promise<StoredCapture> => {
   const byId = new Map<string, Parsed>();
   let rejected = 0;
-  for (const item of request.items) {
+  for (const { kind, item } of found) {
     const result =
-      valueDepth(item) > MAX_ITEM_DEPTH
-        ? null
-        : parseFoundItem({ kind: request.kind, item }, page.url, now.toISOString());
+      valueDepth(item) > MAX_ITEM_DEPTH ? null : parseFoundItem({ kind, item }, page.url, now.toISOString());
     if (result?.ok) byId.set(result.post.id, { post: result.post, item });
     else rejected += 1;
   }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { CAPTURE_WINDOW_MESSAGE } from "./capture-constants.ts";
+import { CAPTURE_WINDOW_MESSAGE, MAX_CAPTURE_TEXT } from "./capture-constants.ts";
 import { readCaptureWindowMessage } from "./window-message.ts";
 
 const self = { location: { origin: "https://www.tiktok.com" } };
-const data = { type: CAPTURE_WINDOW_MESSAGE, kind: "web-api", items: [{ id: "1" }] };
+const data = { type: CAPTURE_WINDOW_MESSAGE, source: "response", text: '{"itemList":[]}' };
 const event = (change: Partial<{ source: unknown; origin: string; data: unknown }> = {}) =>
   ({ source: self, origin: "https://www.tiktok.com", data, ...change }) as unknown as MessageEvent;
 
@@ -11,8 +11,8 @@ describe("readCaptureWindowMessage", () => {
   it("turns our page script's message into a capture request", () => {
     expect(readCaptureWindowMessage(event(), self)).toEqual({
       type: "capture",
-      kind: "web-api",
-      items: [{ id: "1" }],
+      source: "response",
+      text: '{"itemList":[]}',
     });
   });
 
@@ -22,17 +22,15 @@ describe("readCaptureWindowMessage", () => {
     expect(readCaptureWindowMessage(event({ origin: "https://evil.example" }), self)).toBeNull();
   });
 
-  it("ignores other types and anything not shaped as items", () => {
+  it("ignores other types and anything not shaped as captured JSON text", () => {
     for (const bad of [
       null,
       "text",
       { ...data, type: "other" },
-      { ...data, kind: "csv" },
-      { ...data, items: [] },
-      { ...data, items: ["1", 2] },
-      { ...data, items: [[1]] },
-      { ...data, items: Array(501).fill({ id: "1" }) },
-      { ...data, items: undefined },
+      { ...data, source: "csv" },
+      { ...data, text: { itemList: [] } },
+      { ...data, text: undefined },
+      { ...data, text: "x".repeat(MAX_CAPTURE_TEXT + 1) },
     ])
       expect(
         readCaptureWindowMessage(event({ data: bad }), self),

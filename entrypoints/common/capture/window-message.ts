@@ -3,9 +3,9 @@ import { CaptureRequest } from "../messages/extension-messages.ts";
 import { CAPTURE_WINDOW_MESSAGE } from "./capture-constants.ts";
 
 /**
- * The page-world script hands raw items to the content script with window.postMessage. Anything on the page can
+ * The page-world script hands JSON text to the content script with window.postMessage. Anything on the page can
  * post such a message, so the content script takes only this fixed type, from this very window and origin, in
- * this shape; what it forwards is parsed again by the shared parsers in the background before anything is stored.
+ * this shape; the background parses the text with the shared parsers before anything is stored.
  */
 export const CaptureWindowMessage = CaptureRequest.omit({ type: true }).extend({
   type: z.literal(CAPTURE_WINDOW_MESSAGE),
@@ -20,5 +20,5 @@ export const readCaptureWindowMessage = (
   if (event.source !== self || event.origin !== self.location.origin) return null;
   const message = CaptureWindowMessage.safeParse(event.data);
   if (!message.success) return null;
-  return { type: "capture", kind: message.data.kind, items: message.data.items };
+  return { type: "capture", source: message.data.source, text: message.data.text };
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_CAPTURED_ITEMS } from "../capture/capture-constants.ts";
+import { CAPTURE_SOURCES, MAX_CAPTURE_TEXT } from "../capture/capture-constants.ts";
 
 /**
  * Every message between the extension's pages and its background worker, in one place. Requests go through
@@ -65,17 +65,15 @@ export const JOBS_PORT = "jobs";
 export const JobsPush = z.object({ type: z.literal("jobs"), jobs: z.array(JobView) });
 export type JobsPush = z.infer<typeof JobsPush>;
 
-/** The kinds of raw items a page carries (shared/post/extract-items.ts), each read its own way. */
-export const CapturedKind = z.enum(["web-api", "web-rehydration", "sigi-state", "next-data"]);
-
 /**
- * Raw post items a TikTok page loaded, from the content script to the background worker. Only their shape is
- * checked here: the page controls them, so the background parses each with the shared parsers before storing.
+ * JSON text a TikTok page received (an API response or an embedded data script), from the content script to the
+ * background worker. The page controls it, so the background parses it there, off the page's thread, and stores
+ * only what the shared parsers accept.
  */
 export const CaptureRequest = z.object({
   type: z.literal("capture"),
-  kind: CapturedKind,
-  items: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_CAPTURED_ITEMS),
+  source: z.enum(CAPTURE_SOURCES),
+  text: z.string().max(MAX_CAPTURE_TEXT),
 });
 export type CaptureRequest = z.infer<typeof CaptureRequest>;
 
