@@ -3,6 +3,7 @@ import type { Analyser } from "./analysis/analyser.ts";
 import { type Route, routeHash } from "./routing/hash-route.ts";
 import { useHashRoute } from "./routing/use-hash-route.ts";
 import type { DashboardSource, MirrorSnapshot, PostsState } from "./views/dashboard-source.ts";
+import { type EngagementSource, EngagementView } from "./views/engagement-view.tsx";
 import { HashtagView } from "./views/hashtag-view.tsx";
 import { type FollowActions, HomeView } from "./views/home-view.tsx";
 import { NetworkView } from "./views/network-view.tsx";
@@ -21,6 +22,8 @@ export interface AppProps {
 export interface DashboardCompanion {
   actions: FollowActions;
   openVideo(postId: string): Promise<void>;
+  /** The statistics' history, which only the companion keeps. */
+  engagement: EngagementSource;
 }
 
 const pageTitle = (route: Route): string => {
@@ -94,6 +97,13 @@ export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) 
         ) : (
           <TrendsView hashtag={route.hashtag} analyser={analyser} version={posts.version} />
         ))}
+      {route.page === "engagement" && (
+        <EngagementView
+          hashtag={route.hashtag}
+          postId={route.postId}
+          source={companion?.engagement ?? null}
+        />
+      )}
       {route.page === "not-found" && (
         <main>
           <h1>Page not found</h1>

@@ -11,7 +11,7 @@ export interface CompanionConnection {
 /** A quick answer on the same machine: two retries tell "not running" in about a second. */
 const RETRIES = 2;
 
-const plainWords = async <T>(call: Promise<T>): Promise<T> => {
+export const plainWords = async <T>(call: Promise<T>): Promise<T> => {
   try {
     return await call;
   } catch (error) {

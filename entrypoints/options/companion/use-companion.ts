@@ -10,6 +10,7 @@ import { sendExtensionMessage } from "../../common/messages/send-message.ts";
 import type { DashboardCompanion } from "../app.tsx";
 import { saveFile } from "../export/save-file.ts";
 import { companionActions, fetchMedia } from "./companion-actions.ts";
+import { companionEngagement } from "./engagement-source.ts";
 
 /** How often the page checks the companion is still there: its actions switch off soon after it stops. */
 const POLL_MS = 5000;
@@ -47,6 +48,7 @@ export const useCompanion = (): DashboardCompanion | null => {
     if (!up || settings === null) return null;
     return {
       actions: companionActions(settings, requestSync),
+      engagement: companionEngagement(settings),
       openVideo: async (postId: string) => {
         const blob = await fetchMedia(settings, postId);
         const url = URL.createObjectURL(blob);
