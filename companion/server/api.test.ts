@@ -112,6 +112,14 @@ describe("the companion API", () => {
       5, 6,
     ]);
     expect(store.getPost("7301234567890123456")?.source).toMatchObject({ kind: "web-api", url: source_url });
+    // Passive capture names its runs; batches without a source are the extension's.
+    await postItems({ hashtag: "travel", source: "captured", source_url, items });
+    expect(
+      store
+        .runs("travel")
+        .map((run) => run.source)
+        .sort(),
+    ).toEqual(["captured", "extension", "extension"]);
   });
 
   it("lists hashtags, pages posts newest first, and gives frequencies", async () => {
@@ -161,6 +169,11 @@ describe("the companion API", () => {
     ],
     ["a body without items", () => postItems({ hashtag: "travel" }), /Invalid body: items/],
     ["an invalid hashtag", () => postItems({ hashtag: "a b", items }), /Invalid hashtag "a b"/],
+    [
+      "an unknown source",
+      () => postItems({ hashtag: "x", source: "scraper", items }),
+      /Invalid body: source/,
+    ],
     [
       "a source_url that is no URL",
       () => postItems({ hashtag: "x", source_url: "nope", items }),
