@@ -146,7 +146,8 @@ describe("the extension with a running companion", () => {
           },
         );
       });
-    expect(await finished?.evaluate((item) => item.textContent)).toContain("24 posts found, 24 new");
+    // Passive capture may have sent the posts the tag page showed to the companion already: "seen" for the job.
+    expect(await finished?.evaluate((item) => item.textContent)).toMatch(/24 posts found, \d+ new/u);
     await screenshot(popup, "popup.png");
 
     // The job's end triggers a sync: the mirror holds every post once, linked to the hashtag.
