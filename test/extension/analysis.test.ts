@@ -106,6 +106,23 @@ const changeCells = (changes: TagChange[]) =>
     `${change.change > 0 ? "+" : ""}${(change.change * 100).toFixed(1)} points`,
   ]);
 
+/** A second collection that sees 60 of the posts again, their plays and likes grown by different amounts. */
+const recollect = (target: CompanionStore) => {
+  const run = target.startRun(TAG, "browser");
+  const collectedAt = new Date().toISOString();
+  const again = [...target.postsForHashtag(TAG)].slice(0, 60).map((post, i) => ({
+    ...post,
+    source: { ...post.source, collectedAt },
+    stats: {
+      ...post.stats,
+      plays: (post.stats.plays ?? 0) + 1000 * (i + 1),
+      likes: (post.stats.likes ?? 0) + i,
+    },
+  }));
+  target.upsertPosts(TAG, again, { runId: run });
+  target.finishRun(run, { postsNew: 0, postsSeen: again.length });
+};
+
 const viewReady = (page: Page, view: string, timeout = 60_000) =>
   page.waitForFunction(
     (name) => document.querySelector(`.${name}`)?.getAttribute("data-state") === "ready",
@@ -126,6 +143,7 @@ describe("the analysis views in a real Chromium, on the background's mirror of a
     dataDir = folders.make("tha-analysis-");
     seedBenchStore(dataDir, TAG, 400, 5);
     store = openSqliteStore(dataDir);
+    recollect(store);
     totalPosts = [...store.postsForHashtag(TAG)].length;
     server = await startServer(store, 0, {
       version: "e2e",
@@ -281,5 +299,53 @@ describe("the analysis views in a real Chromium, on the background's mirror of a
     await viewReady(page, "trends-view");
     expect(await cellsOf(page, "rising")).toEqual(changeCells(chosen.comparison?.rising ?? []));
     expect(await cellsOf(page, "falling")).toEqual(changeCells(chosen.comparison?.falling ?? []));
+  });
+
+  it("lists the fastest-growing posts and a post's history as the CLI's `engagement --json` does, and says when the companion stops", async () => {
+    const cli = async (...extra: string[]) => {
+      const result = await runCli(["engagement", TAG, "--json", ...extra, "--data-dir", dataDir]);
+      expect(result.stderr).toBe("");
+      return JSON.parse(result.stdout) as {
+        posts: { postId: string; growth: number; before: { value: number }; after: { value: number } }[];
+        points: { seenAt: string; plays: number | null; likes: number | null }[];
+      };
+    };
+    const growth = await cli();
+    expect(growth.posts).toHaveLength(20);
+    await page.goto(`${options}#/hashtag/${TAG}/engagement`);
+    await page.waitForSelector('[data-testid="growth-table"]', { timeout: 30_000 });
+    const rows = await cellsOf(page, "growth-table");
+    expect(rows.map(([post, , before, after, grown]) => [post, before, after, grown])).toEqual(
+      growth.posts.map((row) => [
+        `${row.postId} TikTok`,
+        row.before.value.toLocaleString("en"),
+        row.after.value.toLocaleString("en"),
+        row.growth.toLocaleString("en"),
+      ]),
+    );
+
+    const first = growth.posts[0]?.postId ?? "";
+    await page.click(`xpath///a[text()="${first}"]`);
+    await page.waitForSelector('[data-testid="history-table"]', { timeout: 20_000 });
+    const history = await cli("--post", first);
+    expect(
+      (await cellsOf(page, "history-table")).map(([seen, plays, likes]) => [seen, plays, likes]),
+    ).toEqual(
+      history.points.map((point) => [
+        `${point.seenAt.slice(0, 16).replace("T", " ")} UTC`,
+        point.plays?.toLocaleString("en") ?? "–",
+        point.likes?.toLocaleString("en") ?? "–",
+      ]),
+    );
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "analysis-engagement.png"), fullPage: true });
+
+    await server.close();
+    await page.goto("about:blank");
+    await page.goto(`${options}#/hashtag/${TAG}/engagement`);
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[role="status"]')?.textContent?.includes("npx tiktok-hashtag-analysis start"),
+      { timeout: 20_000 },
+    );
   });
 });
