@@ -34,17 +34,16 @@ type StatsRow = PostStats & { post_id: string; seen_at: string };
  * function takes, reading the per-day aggregate (co-occurrence-schema.ts) where it can.
  */
 export const analysisQueries = (db: Database.Database) => {
-  // Pairs of the given tags on the same post, each post once: the own-tag table joined to itself, both sides
-  // limited to the kept nodes first, so a post contributes only the pairs that can become edges.
-  const pairs = db.prepare<[string, string, number, number, string], NetworkEdge>(
-    `WITH nodes(tag) AS (SELECT value FROM json_each(?)),
-     kept AS (
-       SELECT t.post_id, t.tag FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id
-       WHERE h.hashtag = ? AND h.sort_time BETWEEN ? AND ? AND t.tag IN nodes
-     )
+  // Pairs of the given tags on the same post, each post once. The unary + keeps SQLite from answering
+  // `tag IN nodes` with one primary-key probe per node and post (100 probes a post for the top 100): each post's
+  // few tags are read once and checked against the list instead.
+  const pairs = db.prepare<{ nodes: string; hashtag: string; low: number; high: number }, NetworkEdge>(
+    `WITH nodes(tag) AS (SELECT value FROM json_each(@nodes))
      SELECT a.tag AS source, b.tag AS target, COUNT(*) AS weight
-     FROM kept a JOIN post_tags b ON b.post_id = a.post_id AND b.tag > a.tag
-     WHERE b.tag IN (SELECT value FROM json_each(?))
+     FROM post_hashtags h
+     JOIN post_tags a ON a.post_id = h.post_id
+     JOIN post_tags b ON b.post_id = h.post_id AND b.tag > a.tag
+     WHERE h.hashtag = @hashtag AND h.sort_time BETWEEN @low AND @high AND +a.tag IN nodes AND +b.tag IN nodes
      GROUP BY a.tag, b.tag`,
   );
   const wholeDays = db.prepare<[string, number, number], { day: number; posts: number }>(
@@ -90,8 +89,7 @@ export const analysisQueries = (db: Database.Database) => {
     /** Posts carrying both tags of each pair of `nodes`, among the hashtag's posts in `range`. */
     networkPairs(hashtag: string, nodes: string[], range?: TimeRange): NetworkEdge[] {
       const { low, high } = timeBounds(range);
-      const list = JSON.stringify(nodes);
-      return pairs.all(list, hashtag, low, high, list);
+      return pairs.all({ nodes: JSON.stringify(nodes), hashtag, low, high });
     },
 
     /**

@@ -1,11 +1,10 @@
 /**
- * `npm run bench:network`: the co-hashtag network (and trends) on a large generated hashtag, in process and
+ * The co-hashtag network (and trends) on a large generated hashtag, in process and
  * through the real CLI. A script, not a test: the target is the top-100 nodes of a 1M-post hashtag in < 2 s.
  *
- *   npm run bench:network -- [--size 1m] [--vocabulary 50000] [--work DIR] [--repeat 3]
+ *   npx tsx test/bench/network-bench.ts [--size 1m] [--vocabulary 5000] [--work DIR] [--repeat 3]
  *
- * The data folder is seeded once per size and vocabulary (from the fake TikTok's deterministic generator, one
- * collection run) and kept in --work for the next run.
+ * The data folder is seeded once per size and vocabulary (see `seed`) and kept in --work for the next run.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -13,11 +12,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import Database from "better-sqlite3";
 import { storedNetwork, storedTrends } from "../../companion/store/hashtag-analyses.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
-import { parseItemStruct } from "../../shared/post/parse-item-struct.ts";
-import type { Post } from "../../shared/post/post.ts";
-import { generatePosts } from "../fake-tiktok/index.ts";
 
 const ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const HASHTAG = "travel";
@@ -25,40 +22,90 @@ const HASHTAG = "travel";
 const { values: flags } = parseArgs({
   options: {
     size: { type: "string", default: "1m" },
-    vocabulary: { type: "string" },
+    vocabulary: { type: "string", default: "5000" },
     work: { type: "string", default: join(tmpdir(), "tha-network-bench") },
     repeat: { type: "string", default: "3" },
   },
 });
 const size = Number(flags.size.replace(/k$/iu, "e3").replace(/m$/iu, "e6"));
-const vocabulary = flags.vocabulary === undefined ? undefined : Number(flags.vocabulary);
+const vocabulary = Number(flags.vocabulary);
 const repeat = Number(flags.repeat);
 const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
+/** mulberry32: a small seeded PRNG, so every run seeds the same posts. */
+const random = (seed: number) => () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+
+/**
+ * Seeds `size` posts of #travel straight into the tables the network reads (links, own tags; the triggers keep
+ * the per-day aggregate), each post carrying #travel and 0-8 co-hashtags drawn from a Zipf distribution over
+ * `vocabulary` tags, created over one year. The posts' JSON is left minimal: the network never reads it, and the
+ * fake TikTok's full generator would take most of an hour for a million posts on this machine.
+ */
 const seed = (dataDir: string) => {
   const marker = join(dataDir, "seeded");
   if (existsSync(marker)) return;
   mkdirSync(dataDir, { recursive: true });
   const started = performance.now();
   const store = openSqliteStore(dataDir);
-  try {
-    const run = store.startRun(HASHTAG, "benchmark");
-    const source = { kind: "web-api", url: null, collectedAt: "2025-06-01T00:00:00.000Z" } as const;
-    let batch: Post[] = [];
-    for (const item of generatePosts({ seed: 1, size, tag: HASHTAG, vocabulary })) {
-      const result = parseItemStruct(item, source);
-      if (!result.ok) throw new Error(`The generator made a post the parser refuses: ${result.reason}`);
-      batch.push(result.post);
-      if (batch.length === 5000) {
-        store.upsertPosts(HASHTAG, batch, { runId: run });
-        batch = [];
-      }
+  store.close();
+  const db = new Database(join(dataDir, "tiktok.db"));
+  db.pragma("journal_mode = WAL");
+  db.pragma("recursive_triggers = ON");
+  const next = random(1);
+  const tags = Array.from({ length: vocabulary }, (_, i) => `tag${i}`);
+  // Zipf with s = 1: the cumulative weights 1/1 + 1/2 + ..., searched by bisection.
+  const cumulative: number[] = [];
+  tags.reduce((sum, _, i) => {
+    cumulative.push(sum + 1 / (i + 1));
+    return sum + 1 / (i + 1);
+  }, 0);
+  const total = cumulative.at(-1) ?? 1;
+  const draw = () => {
+    const target = next() * total;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((cumulative[mid] ?? 0) < target) low = mid + 1;
+      else high = mid;
     }
-    store.upsertPosts(HASHTAG, batch, { runId: run });
-    store.finishRun(run, { postsNew: size, postsSeen: 0 });
-  } finally {
-    store.close();
-  }
+    return tags[low] as string;
+  };
+  const run = db.prepare(
+    "INSERT INTO runs (hashtag, source, started_at, finished_at, posts_new) VALUES (?, 'benchmark', ?, ?, ?)",
+  );
+  const runId = run.run(
+    HASHTAG,
+    "2025-06-01T00:00:00.000Z",
+    "2025-06-01T01:00:00.000Z",
+    size,
+  ).lastInsertRowid;
+  const post = db.prepare(
+    "INSERT INTO posts (id, json, create_time, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)",
+  );
+  const link = db.prepare(
+    "INSERT INTO post_hashtags (hashtag, post_id, sort_time, first_linked, run_id) VALUES (?, ?, ?, ?, ?)",
+  );
+  const tag = db.prepare("INSERT OR IGNORE INTO post_tags (post_id, tag) VALUES (?, ?)");
+  const seenAt = "2025-06-01T00:00:00.000Z";
+  const batch = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const id = String(7_000_000_000_000_000_000n + BigInt(i));
+      const createTime = 1_717_200_000 - Math.floor(next() * 365 * 86_400);
+      post.run(id, JSON.stringify({ id, createTime }), createTime, seenAt, seenAt);
+      link.run(HASHTAG, id, createTime, seenAt, runId);
+      tag.run(id, HASHTAG);
+      const extra = Math.floor(next() * 9);
+      for (let k = 0; k < extra; k++) tag.run(id, draw());
+    }
+  });
+  for (let from = 0; from < size; from += 50_000) batch(from, Math.min(size, from + 50_000));
+  db.close();
   writeFileSync(marker, String(size));
   process.stderr.write(`seeded ${size} posts in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 };
@@ -73,7 +120,7 @@ const timed = (work: () => unknown): number => {
 };
 
 const main = () => {
-  const dataDir = join(resolve(flags.work), `data-${flags.size}-${vocabulary ?? "default"}`);
+  const dataDir = join(resolve(flags.work), `data-${flags.size}-${vocabulary}`);
   seed(dataDir);
   const loadBefore = loadAverage();
   const store = openSqliteStore(dataDir);
@@ -114,7 +161,7 @@ const main = () => {
     ),
   );
   process.stdout.write(
-    `| ${size} posts | ${vocabulary ?? "~125"} | ${network?.nodes.length} nodes, ${network?.edges.length} edges | ` +
+    `| ${size} posts | ${vocabulary} | ${network?.nodes.length} nodes, ${network?.edges.length} edges | ` +
       `${inProcess.toFixed(2)} | ${cli.toFixed(2)} | ${trends.toFixed(2)} | ${loadBefore} / ${loadAverage()} |\n`,
   );
 };
