@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { rankHashtags } from "../../shared/analysis/hashtag-frequencies.ts";
 import {
   API_ROUTES,
+  type CaptureContext,
   FrequenciesQuery,
   type FrequenciesResponse,
   type HashtagsResponse,
@@ -74,8 +75,9 @@ export const apiRouter = (store: CompanionStore, version: string): Router => {
 
   router.post(API_ROUTES.postItems, async (request, response: Response<PostItemsResponse>) => {
     const body = parse(PostItemsRequest, request.body, "body");
-    const tag = parseHashtag(body.hashtag);
-    if (!tag.ok) throw new BadRequest(tag.error);
+    const { context } = body;
+    const tag = context === undefined ? parseHashtag(body.hashtag) : null;
+    if (tag !== null && !tag.ok) throw new BadRequest(tag.error);
     const source = {
       kind: "web-api",
       url: body.source_url ?? null,
@@ -94,21 +96,25 @@ export const apiRouter = (store: CompanionStore, version: string): Router => {
     // One write transaction, taken at once or not at all: when another process holds the lock, nothing (not even
     // the run) is written and the 503 tells the client to send the same batch again.
     let summary: ReturnType<CompanionStore["upsertPosts"]>;
-    try {
-      summary = await store.atomically(async () => {
-        const run = store.startRun(tag.hashtag, body.source);
-        const result = store.upsertPosts(tag.hashtag, posts, { runId: run });
-        store.finishRun(run, { postsNew: result.new, postsSeen: result.seen });
-        return result;
-      });
-    } catch (error) {
-      // The batch rolled back; record the failed run with its reason, so the hashtag's history shows it.
-      if (!isStoreBusy(error)) {
-        const run = store.startRun(tag.hashtag, body.source);
-        store.finishRun(run, { postsNew: 0, postsSeen: 0, error: (error as Error).message });
+    // Captured outside a tag page: no run (runs belong to a hashtag, and the extension lists them as hashtags);
+    // post_contexts keeps where and when instead.
+    if (tag === null) summary = store.upsertCapturedPosts(context as CaptureContext, posts);
+    else
+      try {
+        summary = await store.atomically(async () => {
+          const run = store.startRun(tag.hashtag, body.source);
+          const result = store.upsertPosts(tag.hashtag, posts, { runId: run });
+          store.finishRun(run, { postsNew: result.new, postsSeen: result.seen });
+          return result;
+        });
+      } catch (error) {
+        // The batch rolled back; record the failed run with its reason, so the hashtag's history shows it.
+        if (!isStoreBusy(error)) {
+          const run = store.startRun(tag.hashtag, body.source);
+          store.finishRun(run, { postsNew: 0, postsSeen: 0, error: (error as Error).message });
+        }
+        throw error;
       }
-      throw error;
-    }
     response.json({ new: summary.new, seen: summary.seen, rejected: rejections.length, rejections });
   });
 

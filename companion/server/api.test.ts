@@ -122,6 +122,36 @@ describe("the companion API", () => {
     ).toEqual(["captured", "extension", "extension"]);
   });
 
+  it("stores items captured off tag pages under their context, with no hashtag and no run", async () => {
+    const source_url = "https://www.tiktok.com/@someone";
+    const body = { context: { kind: "profile", value: "@SomeOne" }, source: "captured", source_url, items };
+    expect(
+      (
+        await call("POST", API_ROUTES.postItems, {
+          body: JSON.stringify(body),
+          headers: { authorization: "Bearer wrong" },
+        })
+      ).status,
+    ).toBe(401);
+    const runsBefore = store.runs().length;
+    const reply = await postItems(body);
+    expect(reply.status).toBe(200);
+    // The posts are the ones the tag page already stored: seen again, one row each, now with both places.
+    expect(PostItemsResponse.parse(reply.body)).toEqual({ new: 0, seen: 5, rejected: 0, rejections: [] });
+    expect(store.contextsOf("7301234567890123456")).toEqual([{ kind: "profile", value: "someone" }]);
+    expect(store.countPosts("travel")).toBe(5);
+    expect(store.runs()).toHaveLength(runsBefore);
+    const feed = await postItems({
+      context: { kind: "feed" },
+      items: [{ ...(items[0] as object), id: "42" }],
+    });
+    expect(feed.body).toMatchObject({ new: 1, seen: 0 });
+    expect(store.captureContexts().map(({ kind, value, posts }) => [kind, value, posts])).toEqual([
+      ["feed", "", 1],
+      ["profile", "someone", 5],
+    ]);
+  });
+
   it("lists hashtags, pages posts newest first, and gives frequencies", async () => {
     const hashtags = HashtagsResponse.parse((await call("GET", API_ROUTES.hashtags)).body);
     expect(hashtags.hashtags).toMatchObject([{ hashtag: "travel", posts: 5, videos: 0, lastError: null }]);
@@ -169,6 +199,26 @@ describe("the companion API", () => {
     ],
     ["a body without items", () => postItems({ hashtag: "travel" }), /Invalid body: items/],
     ["an invalid hashtag", () => postItems({ hashtag: "a b", items }), /Invalid hashtag "a b"/],
+    [
+      "both a hashtag and a context",
+      () => postItems({ hashtag: "x", context: { kind: "feed" }, items }),
+      /either hashtag or context/,
+    ],
+    [
+      "a profile context that is no username",
+      () => postItems({ context: { kind: "profile", value: "../etc" }, items }),
+      /Invalid body: context.value: a username is/,
+    ],
+    [
+      "a search context with control characters",
+      () => postItems({ context: { kind: "search", value: "a\u0007b" }, items }),
+      /control characters/,
+    ],
+    [
+      "an unknown context kind",
+      () => postItems({ context: { kind: "tag", value: "x" }, items }),
+      /Invalid body: context.kind/,
+    ],
     [
       "an unknown source",
       () => postItems({ hashtag: "x", source: "scraper", items }),

@@ -1,7 +1,9 @@
 import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
+import type { CaptureContext } from "../../shared/api/contract.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
 import type { AnalysisQueries } from "./analysis-queries.ts";
 import type { EngineTables } from "./engine-tables.ts";
+import type { ContextSummary } from "./post-contexts.ts";
 
 /** One collection run of one hashtag by one source. */
 export interface CollectionRun {
@@ -99,6 +101,17 @@ export interface CompanionStore extends PostStore {
    * nothing is when it throws. Waits (busy timeout) while another process is writing.
    */
   atomically<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Upserts posts captured outside tag pages (same merge, stats history and sync feed as upsertPosts) without
+   * linking them to a hashtag, and records the context they were captured in.
+   */
+  upsertCapturedPosts(context: CaptureContext, posts: Post[], options?: UpsertOptions): UpsertSummary;
+  /** Every capture context with its post count and first/last capture. */
+  captureContexts(): ContextSummary[];
+  /** The contexts a post was captured in. */
+  contextsOf(postId: string): CaptureContext[];
+  /** The posts captured in a context, by id. */
+  postsInContext(context: CaptureContext): IterableIterator<Post>;
   /** One page of a hashtag's posts, newest first, undated ones last (for browsing). */
   postsPage(hashtag: string, page: { limit: number; offset: number }): Post[];
   /** Co-occurrence counts over the posts collected for a hashtag, computed in the database. */

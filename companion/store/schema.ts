@@ -4,6 +4,7 @@
  */
 
 import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
+import { POST_CONTEXTS_MIGRATION } from "./post-contexts.ts";
 import { RAW_COLUMN_MIGRATION } from "./raw-column-migration.ts";
 
 /** sort_time of a post whose creation time is unknown, so it sorts after every dated post. */
@@ -150,4 +151,6 @@ export const MIGRATIONS: readonly string[] = [
   CO_OCCURRENCE_MIGRATION,
   // Each post's raw packed in its own column, not inside the json (raw-column-migration.ts).
   RAW_COLUMN_MIGRATION,
+  // Where posts captured outside tag pages were seen: profile, search, feed (post-contexts.ts).
+  POST_CONTEXTS_MIGRATION,
 ];

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
+import type { CaptureContext } from "../../shared/api/contract.ts";
 import { requireHashtag } from "../../shared/hashtag/hashtag.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
 import { type AnalysisQueries, analysisQueries } from "./analysis-queries.ts";
@@ -7,6 +8,7 @@ import { coOccurrenceCounts } from "./co-occurrence-counts.ts";
 import { type EngineTables, engineTables } from "./engine-tables.ts";
 import { migrate, schemaVersion } from "./migrate.ts";
 import { assertInside, databasePath } from "./paths.ts";
+import { type ContextSummary, postContextsTable } from "./post-contexts.ts";
 import { POST_COLUMNS, postFromRow, type StoredPostRow } from "./post-row.ts";
 import type {
   CollectionRun,
@@ -34,6 +36,7 @@ class SqliteStore implements CompanionStore {
   private readonly runLog: ReturnType<typeof runsTable>;
   private readonly videos: ReturnType<typeof videosTable>;
   private readonly aggregate: ReturnType<typeof coOccurrenceCounts>;
+  private readonly contexts: ReturnType<typeof postContextsTable>;
   readonly engine: EngineTables;
   readonly analysis: AnalysisQueries;
 
@@ -45,6 +48,7 @@ class SqliteStore implements CompanionStore {
     this.runLog = runsTable(db);
     this.videos = videosTable(db, dataDir);
     this.aggregate = coOccurrenceCounts(db);
+    this.contexts = postContextsTable(db);
     this.engine = engineTables(db);
     this.analysis = analysisQueries(db);
   }
@@ -97,6 +101,33 @@ class SqliteStore implements CompanionStore {
   upsertPosts(hashtag: string, posts: Post[], options?: UpsertOptions): UpsertSummary {
     // IMMEDIATE: a deferred transaction that reads first cannot wait for another writer, it fails with BUSY.
     return this.upsert.immediate(hashtag, posts, options);
+  }
+
+  upsertCapturedPosts(context: CaptureContext, posts: Post[], options: UpsertOptions = {}): UpsertSummary {
+    const seenAt = isoTime(options.seenAt) ?? new Date().toISOString();
+    return this.db
+      .transaction(() => {
+        const summary = this.upsert(null, posts, { ...options, seenAt });
+        this.contexts.record(
+          context,
+          posts.map((post) => post.id),
+          seenAt,
+        );
+        return summary;
+      })
+      .immediate();
+  }
+
+  captureContexts(): ContextSummary[] {
+    return this.contexts.contexts();
+  }
+
+  contextsOf(postId: string): CaptureContext[] {
+    return this.contexts.contextsOf(postId);
+  }
+
+  postsInContext(context: CaptureContext): IterableIterator<Post> {
+    return this.contexts.postsIn(context);
   }
 
   /** Pages by (sort_time, id) rather than holding a cursor open, so callers may query the store meanwhile. */

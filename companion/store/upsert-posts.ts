@@ -101,8 +101,9 @@ export const createUpsert = (db: Database.Database) => {
   };
 
   return db.transaction(
-    (hashtag: string, posts: Post[], options: UpsertOptions = {}): Required<UpsertSummary> => {
-      const tag = requireHashtag(hashtag);
+    // hashtag null: the posts are stored (merged, stats history) but linked to no hashtag (passive capture off tag pages).
+    (hashtag: string | null, posts: Post[], options: UpsertOptions = {}): Required<UpsertSummary> => {
+      const tag = hashtag === null ? null : requireHashtag(hashtag);
       const defaultObserved = isoTime(options.seenAt) ?? new Date().toISOString();
       const summary = { new: 0, seen: 0, linked: 0 };
       for (const post of posts) {
@@ -121,13 +122,14 @@ export const createUpsert = (db: Database.Database) => {
           summary.seen++;
           createTime = update(post, raw, observed);
         }
-        summary.linked += link.run(
-          tag,
-          post.id,
-          sortTime(createTime),
-          observed,
-          options.runId ?? null,
-        ).changes;
+        if (tag !== null)
+          summary.linked += link.run(
+            tag,
+            post.id,
+            sortTime(createTime),
+            observed,
+            options.runId ?? null,
+          ).changes;
       }
       return summary;
     },
