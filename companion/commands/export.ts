@@ -8,11 +8,15 @@ import { UserError } from "../cli/user-error.ts";
 import { writeChunks, writeFileAtomically } from "../cli/write-file.ts";
 import { EXPORT_FORMATS, type ExportFormat, exportLines } from "../export/export-lines.ts";
 import { checkExportTarget } from "../export/export-target.ts";
+import { parquetChunks } from "../export/parquet-chunks.ts";
 import { writeSeedLayout } from "../export/write-seed-layout.ts";
 import type { CompanionStore, TimeRange } from "../store/post-store.ts";
 
+/** Parquet is written in row groups rather than lines, so it is a format of the command, not of exportLines. */
+const FORMATS = [...EXPORT_FORMATS, "parquet"] as const;
+
 interface ExportOptions {
-  format: ExportFormat;
+  format: ExportFormat | "parquet";
   layout?: "seed";
   since?: string;
   until?: string;
@@ -35,10 +39,21 @@ const writeExport = async (
   if (options.layout === "seed" && options.out !== undefined)
     return writeSeedLayout(store, hashtag, options.out, range, () => progress.increment());
   let posts = 0;
-  const lines = exportLines(store, hashtag, options.format, range, () => {
+  const counted = () => {
     posts++;
     progress.increment();
-  });
+  };
+  const lines =
+    options.format === "parquet"
+      ? parquetChunks(
+          (function* () {
+            for (const post of store.postsForHashtag(hashtag, range)) {
+              counted();
+              yield post;
+            }
+          })(),
+        )
+      : exportLines(store, hashtag, options.format, range, counted);
   if (file === null) await writeChunks(process.stdout, lines);
   else await writeFileAtomically(file, lines);
   return { posts };
@@ -47,9 +62,11 @@ const writeExport = async (
 export const registerExportCommand = (program: Command): void => {
   program
     .command("export")
-    .description("Export a hashtag's posts: Zeeschuimer NDJSON (4CAT imports it), 4CAT-style CSV, or JSON")
+    .description(
+      "Export a hashtag's posts: Zeeschuimer NDJSON (4CAT imports it), 4CAT-style CSV, JSON, or Parquet",
+    )
     .argument("<hashtag>", "the hashtag whose posts to export")
-    .addOption(new Option("--format <format>", "output format").choices(EXPORT_FORMATS).default("ndjson"))
+    .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("ndjson"))
     .addOption(
       new Option(
         "--layout <layout>",
@@ -70,6 +87,8 @@ export const registerExportCommand = (program: Command): void => {
       const { dataDir, json } = globalOptions(command);
       const hashtag = hashtagArgument(hashtagInput);
       const range = parseTimeRange(options.since, options.until);
+      if (options.format === "parquet" && toStdout(options) && process.stdout.isTTY === true)
+        throw new UserError("Parquet is binary: write it to a file with --out <file> (or pipe it)");
       if (options.layout === "seed" && toStdout(options))
         throw new UserError("--layout seed writes a folder: give it with --out <folder>");
       // Checked before the store is even opened: a refused target leaves everything as it was.
