@@ -58,10 +58,16 @@ async function* readJsonArray(file: string, onBytes: OnBytes): AsyncGenerator<Lo
   try {
     for await (const element of splitJsonArray(input, MAX_LINE_BYTES)) {
       index = element.index + 1;
-      const value = fastParseJson(element.text);
+      let value: unknown;
+      try {
+        value = fastParseJson(element.text);
+      } catch (error) {
+        throw new UserError(`${file} item ${index} is not valid JSON: ${oneLine((error as Error).message)}`);
+      }
       yield { results: parseImportValue(value), where: `item ${index}`, value, text: element.text };
     }
   } catch (error) {
+    if (error instanceof UserError) throw error;
     const where = (await endsWith(file, "]"))
       ? `has invalid JSON after item ${index}`
       : `ends inside item ${index + 1} (truncated?)`;

@@ -55,7 +55,7 @@ describe("bad input leaves the store untouched", () => {
     [
       "a JSON list with garbage in the middle",
       () => ["import", "--hashtag", "travel", file("data.json", seedData.replace('"secretID"', "secretID"))],
-      /data\.json has invalid JSON after item 0: Parser cannot parse input: expected an object key/,
+      /data\.json item 1 is not valid JSON: .*at position \d+/,
     ],
     [
       "a corrupt JSON document",
