@@ -18,6 +18,19 @@ describe("capturePage", () => {
     expect(page("https://www.tiktok.com/tag/a..b")).toEqual(["feed", null]);
   });
 
+  it("gives other pages the capture context the companion keeps their posts under", () => {
+    const context = (url: string) => capturePage(url)?.context;
+    expect(context("https://www.tiktok.com/tag/travel")).toBeNull();
+    expect(context("https://www.tiktok.com/@Alice.B")).toEqual({ kind: "profile", value: "alice.b" });
+    expect(context("https://www.tiktok.com/search?q=%20cats%20%20dogs")).toEqual({
+      kind: "search",
+      value: "cats dogs",
+    });
+    expect(context("https://www.tiktok.com/foryou")).toEqual({ kind: "feed", value: "" });
+    // Not a name TikTok gives: kept in the extension, never sent to be refused again and again.
+    expect(context("https://www.tiktok.com/@a%2Fb")).toBeNull();
+  });
+
   it("captures nowhere but https://www.tiktok.com", () => {
     expect(capturePage("https://www.tiktok.com.evil.example/tag/travel")).toBeNull();
     expect(capturePage("http://www.tiktok.com/tag/travel")).toBeNull();

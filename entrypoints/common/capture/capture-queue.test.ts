@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
-import type { PostItemsRequest } from "../../../shared/api/contract.ts";
+import { contextLabel, type PostItemsRequest } from "../../../shared/api/contract.ts";
 import { type MirrorDb, openMirrorDb } from "../mirror/mirror-db.ts";
 import { flushCaptureQueue, type SendBatch } from "./capture-queue.ts";
 
@@ -37,7 +37,7 @@ const fakeCompanion = () => {
     for (const item of batch.items) {
       const id = (item as { id: string }).id;
       if (!stored.has(id)) fresh += 1;
-      stored.set(id, batch.hashtag);
+      stored.set(id, batch.hashtag ?? contextLabel(batch.context as never));
     }
     return { new: fresh, seen: batch.items.length - fresh, rejected: 0, rejections: [] };
   };
@@ -56,6 +56,27 @@ describe("flushCaptureQueue", () => {
       ["travel", "captured", 1],
     ]);
     expect(companion.batches[0]?.source_url).toBe("https://www.tiktok.com/tag/travel");
+    expect(await db.captureQueue.count()).toBe(0);
+  });
+
+  it("sends posts captured off tag pages with their context, apart from a hashtag of the same name", async () => {
+    const db = freshDb();
+    const feed = { kind: "feed", value: "" } as const;
+    const profile = { kind: "profile", value: "alice" } as const;
+    await db.captureQueue.bulkPut([
+      { ...entry(" feed", "1", 1), context: feed, sourceUrl: "https://www.tiktok.com/foryou" },
+      entry("feed", "1", 2),
+      { ...entry(" @alice", "2", 3), context: profile, sourceUrl: "https://www.tiktok.com/@alice" },
+    ]);
+    const companion = fakeCompanion();
+    expect(await flushCaptureQueue(db, companion.send)).toMatchObject({ sent: 3 });
+    expect(companion.batches.map(({ hashtag, context, items }) => [hashtag, context, items.length])).toEqual([
+      [undefined, feed, 1],
+      ["feed", undefined, 1],
+      [undefined, profile, 1],
+    ]);
+    expect(companion.batches.map((batch) => batch.source)).toEqual(["captured", "captured", "captured"]);
+    expect(companion.batches[2]?.source_url).toBe("https://www.tiktok.com/@alice");
     expect(await db.captureQueue.count()).toBe(0);
   });
 

@@ -16,7 +16,7 @@ export interface FlushResult {
 const sameEntry = (a: CaptureQueueEntry | undefined, b: CaptureQueueEntry) => a?.queuedAt === b.queuedAt;
 
 /**
- * Sends the queued captures to the companion oldest first, one hashtag per batch, and removes a batch only after
+ * Sends the queued captures to the companion oldest first, one hashtag (or capture context) per batch, and removes a batch only after
  * the companion confirmed it. A failure (companion down, not paired) throws with the rest still queued; sending a
  * batch again is harmless, as the companion upserts by post id. An entry captured again while its batch was on the
  * way has a newer queuedAt and stays for the next batch.
@@ -33,7 +33,7 @@ export const flushCaptureQueue = async (
     if (first === undefined) return total;
     const batch = oldest.filter((entry) => entry.hashtag === first.hashtag);
     const reply = await send({
-      hashtag: first.hashtag,
+      ...(first.context === undefined ? { hashtag: first.hashtag } : { context: first.context }),
       source: "captured",
       source_url: first.sourceUrl,
       items: batch.map((entry) => entry.item),

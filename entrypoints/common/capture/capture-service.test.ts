@@ -44,7 +44,7 @@ const service = () => {
 const TAG_PAGE = "https://www.tiktok.com/tag/travel";
 
 describe("createCaptureService", () => {
-  it("counts each tab's distinct posts, new and already known, and sends tag-page posts on", async () => {
+  it("counts each tab's distinct posts, new and already known, and sends them on", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout"] });
     const { capture, flushes } = service();
     const items = itemListResponse().itemList;
@@ -62,7 +62,8 @@ describe("createCaptureService", () => {
     // The same tab sees them again: no change; another tab finds them already known.
     await capture.receive(capture_(items), { tabId: 1, url: TAG_PAGE });
     await capture.receive(request, { tabId: 2, url: "https://www.tiktok.com/@alice" });
-    expect(await capture.status(1)).toEqual({ paused: false, tabNew: 5, tabKnown: 0, queued: 5 });
+    // Queued: the tag page's five, and the profile's three under its context.
+    expect(await capture.status(1)).toEqual({ paused: false, tabNew: 5, tabKnown: 0, queued: 8 });
     expect(await capture.status(2)).toMatchObject({ tabNew: 0, tabKnown: 3 });
     // status() retries the waiting posts at once; the captures' own flush follows after a pause.
     expect(flushes).toHaveBeenCalledTimes(2);

@@ -3,7 +3,7 @@ import type { MirrorDb } from "../mirror/mirror-db.ts";
 import type { CaptureFlusher } from "./capture-flusher.ts";
 import { capturePage } from "./capture-page.ts";
 import { itemsInCapture } from "./find-page-items.ts";
-import { storeCaptured } from "./store-captured.ts";
+import { queueKey, storeCaptured } from "./store-captured.ts";
 import type { TabCounts } from "./tab-counts.ts";
 
 /** Captures arriving within this pause go to the companion in one flush. */
@@ -41,7 +41,7 @@ export const createCaptureService = (deps: CaptureServiceDeps) => {
       if (page === null || (await deps.readPaused())) return NOTHING;
       const stored = await storeCaptured(deps.db, page, itemsInCapture(request));
       await deps.tabCounts.add(sender.tabId, stored);
-      if (page.hashtag !== null && stored.newIds.length + stored.knownIds.length > 0) flushSoon();
+      if (queueKey(page) !== null && stored.newIds.length + stored.knownIds.length > 0) flushSoon();
       return { new: stored.newIds.length, known: stored.knownIds.length, rejected: stored.rejected };
     },
     status: async (tabId: number | null): Promise<CaptureStatusReply> => {

@@ -54,14 +54,32 @@ describe("storeCaptured", () => {
     expect(await db.captureQueue.count()).toBe(5);
   });
 
-  it("keeps other pages' posts under the page's kind, unlinked and not queued", async () => {
+  it("keeps other pages' posts under the page's kind, unlinked, and queues them with their context", async () => {
     const db = freshDb();
     const [item] = itemListResponse().itemList;
     await storeCaptured(db, page("https://www.tiktok.com/@alice"), asFound([item ?? {}]));
     await storeCaptured(db, page("https://www.tiktok.com/search?q=cats"), asFound([item ?? {}]));
-    expect((await db.captured.toArray()).map((row) => row.page).sort()).toEqual(["@alice", "search:cats"]);
+    await storeCaptured(db, page("https://www.tiktok.com/foryou"), asFound([item ?? {}]));
+    expect((await db.captured.toArray()).map((row) => row.page).sort()).toEqual([
+      "@alice",
+      "feed",
+      "search:cats",
+    ]);
     expect(await db.posts.count()).toBe(1);
     expect(await db.links.count()).toBe(0);
+    const queued = await db.captureQueue.orderBy("queuedAt").toArray();
+    expect(queued.map(({ hashtag, context }) => [hashtag, context]).sort()).toEqual([
+      [" @alice", { kind: "profile", value: "alice" }],
+      [" feed", { kind: "feed", value: "" }],
+      [" search:cats", { kind: "search", value: "cats" }],
+    ]);
+  });
+
+  it("keeps a page the companion would refuse in the extension only", async () => {
+    const db = freshDb();
+    const [item] = itemListResponse().itemList;
+    await storeCaptured(db, page("https://www.tiktok.com/@no%20such%20name"), asFound([item ?? {}]));
+    expect(await db.posts.count()).toBe(1);
     expect(await db.captureQueue.count()).toBe(0);
   });
 

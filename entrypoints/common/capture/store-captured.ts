@@ -26,6 +26,14 @@ interface Parsed {
 }
 
 /**
+ * The queue's first key: the hashtag on a tag page, else the page with a space before it (no hashtag holds a
+ * space, so a For You post never overwrites the same post queued for #feed); null when the companion would refuse
+ * the page's context.
+ */
+export const queueKey = (page: CapturePage): string | null =>
+  page.hashtag ?? (page.context === null ? null : ` ${page.page}`);
+
+/**
  * Parses a page's raw items with the shared parsers (anything they refuse, or nested deeper than the companion
  * accepts, is dropped), then in one transaction stores the posts, records them under the page, links them to the
  * hashtag on a tag page and queues them for the companion there.
@@ -58,7 +66,7 @@ export const storeCaptured = async (
       ids.map((postId): CapturedPost => ({ page: page.page, postId, capturedAt: at })),
     );
     const { hashtag } = page;
-    if (hashtag !== null) {
+    if (hashtag !== null)
       await putLinks(
         db,
         parsed.map(
@@ -70,10 +78,13 @@ export const storeCaptured = async (
           }),
         ),
       );
+    const key = queueKey(page);
+    if (key !== null)
       await db.captureQueue.bulkPut(
         parsed.map(
           ({ post, item }): CaptureQueueEntry => ({
-            hashtag,
+            hashtag: key,
+            ...(page.context === null ? {} : { context: page.context }),
             postId: post.id,
             item,
             sourceUrl: page.url,
@@ -81,7 +92,6 @@ export const storeCaptured = async (
           }),
         ),
       );
-    }
     return {
       newIds: ids.filter((_id, index) => existing[index] === undefined),
       knownIds: ids.filter((_id, index) => existing[index] !== undefined),

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from "dexie";
+import type { CaptureContext } from "../../../shared/api/contract.ts";
 import type { Post } from "../../../shared/post/post.ts";
 import { type DayKey, type HashtagDay, hashtagDaysOf } from "./hashtag-days.ts";
 
@@ -62,9 +63,12 @@ export interface CapturedPost {
   capturedAt: number;
 }
 
-/** A captured tag-page post waiting for the companion, raw as the page loaded it; removed once it confirms. */
+/** A captured post waiting for the companion, raw as the page loaded it; removed once it confirms. */
 export interface CaptureQueueEntry {
+  /** The hashtag on a tag page; elsewhere the page with a space before it (see capture/store-captured.ts). */
   hashtag: string;
+  /** Where it was captured when not on a tag page: sent instead of the hashtag. */
+  context?: CaptureContext;
   postId: string;
   item: Record<string, unknown>;
   sourceUrl: string | null;
