@@ -213,7 +213,7 @@ describe("passive capture", () => {
     await page.close();
   }, 120_000);
 
-  it("reads XMLHttpRequest answers too, and keeps a non-tag page's posts under its kind, unlinked", async () => {
+  it("reads XMLHttpRequest answers too, and keeps a non-tag page's posts under its kind, unlinked, in the companion too", async () => {
     const post = fake.corpus.posts("travel")[0];
     const user = post?.author.uniqueId ?? "";
     const page = await browser.newPage();
@@ -243,6 +243,13 @@ describe("passive capture", () => {
     expect(await idsOf("captured", `@${user}`)).toEqual([...new Set([...expected, post?.id ?? ""])].sort());
     expect(await idsOf("links", "cats")).toEqual([]);
     expect(await idsOf("captureQueue", "cats")).toEqual([]);
+    // The companion has them too, under the profile they were captured on, and linked to no hashtag.
+    const profile = { kind: "profile", value: user.toLowerCase() } as const;
+    const inCompanion = () => [...store.postsInContext(profile)].map((stored) => stored.id).sort();
+    await until("the companion holds the profile's posts", async () => inCompanion().length >= 25);
+    expect(inCompanion()).toEqual([...new Set([...expected, post?.id ?? ""])].sort());
+    expect(await companionIds("cats")).toEqual([]);
+    await until("the queue is empty", async () => (await keysOf("captureQueue")).length === 0);
     await page.close();
   }, 60_000);
 
