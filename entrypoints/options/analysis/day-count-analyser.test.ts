@@ -32,4 +32,20 @@ describe("withDayCounts", () => {
     expect(asked).toEqual(["travel", "travel"]);
     expect(analyser.list).toBe(fromPosts.list);
   });
+
+  it("counts the trends of whole-day ranges from the day counts too, with the same numbers", async () => {
+    const fromPosts = createAnalyser(memoryLoader(async () => posts));
+    const asked: string[] = [];
+    const analyser = withDayCounts(fromPosts, async (hashtag) => {
+      asked.push(hashtag);
+      return hashtagDaysOf(
+        posts.map((post) => ({ hashtag, createTime: post.createTime, tags: post.hashtags })),
+      );
+    });
+    for (const range of [{}, { since: T0 + DAY }, { since: T0 + 5 }]) {
+      const request = { hashtag: "travel", range, period: "day" as const, top: 3 };
+      expect(await analyser.trends(request, "v1")).toEqual(await fromPosts.trends(request, "v1"));
+    }
+    expect(asked).toEqual(["travel", "travel"]);
+  });
 });
