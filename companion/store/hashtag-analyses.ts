@@ -93,6 +93,9 @@ export const storedTrends = (
 
 export interface GrowthRow extends PostGrowth {
   author: string | null;
+  description: string;
+  /** Epoch seconds, null when unknown. */
+  createTime: number | null;
   url: string;
 }
 
@@ -128,7 +131,17 @@ export const storedGrowth = (
   // Stats rows are deleted with their post, so every row's post is there.
   const posts = rows.flatMap((row) => {
     const post = store.getPost(row.postId);
-    return post ? [{ ...row, author: post.author.uniqueId, url: tiktokPostUrl(post) }] : [];
+    if (!post) return [];
+    const { uniqueId: author } = post.author;
+    return [
+      {
+        ...row,
+        author,
+        description: post.description,
+        createTime: post.createTime,
+        url: tiktokPostUrl(post),
+      },
+    ];
   });
   return {
     hashtag,

@@ -128,6 +128,9 @@ export const GrowthResponse = z.object({
       relative: z.number().nullable(),
       perDay: z.number().nullable(),
       author: z.string().nullable(),
+      description: z.string(),
+      /** Epoch seconds. */
+      createTime: z.number().int().nullable(),
       url: z.string(),
     }),
   ),

@@ -134,6 +134,11 @@ describe("analysis routes", () => {
       expect(reply.status, path).toBe(400);
       expect(String(reply.body.error), path).toMatch(message);
     }
+    for (const route of [ANALYSIS_ROUTES.network, ANALYSIS_ROUTES.trends, ANALYSIS_ROUTES.growth])
+      expect(await get(analysisPath(route, "nothing"))).toEqual({
+        status: 404,
+        body: { error: "No posts stored for #nothing" },
+      });
     const missing = await get(analysisPath(ANALYSIS_ROUTES.postEngagement, "404"));
     expect(missing).toEqual({ status: 404, body: { error: "Post 404 is not stored" } });
   });

@@ -1,4 +1,4 @@
-import { type Response, Router } from "express";
+import { type Request, type Response, Router } from "express";
 import { periodRange } from "../../../shared/analysis/hashtag-trends.ts";
 import {
   ANALYSIS_ROUTES,
@@ -32,18 +32,25 @@ const timeRange = (since?: string, until?: string): TimeRange =>
 const instant = (name: string, input: string, endOfDay: boolean): string =>
   asBadRequest(() => new Date(parseInstant(`--${name}`, input, endOfDay) * 1000).toISOString());
 
+/** A hashtag of the request with posts stored, or a 404 saying it has none. */
+const storedHashtag = (store: CompanionStore, request: Request): string => {
+  const hashtag = hashtagParam(request);
+  if (store.countPosts(hashtag) === 0) throw new NotFound(`No posts stored for #${hashtag}`);
+  return hashtag;
+};
+
 /** The network, trends and engagement analyses (shared/api/analysis.ts), computed as the CLI computes them. */
 export const analysisRouter = (store: CompanionStore): Router => {
   const router = Router();
 
   router.get(ANALYSIS_ROUTES.network, (request, response: Response<NetworkResponse>) => {
-    const hashtag = hashtagParam(request);
+    const hashtag = storedHashtag(store, request);
     const { top, minWeight, since, until } = parseInput(NetworkQuery, request.query, "query");
     response.json(storedNetwork(store, hashtag, { top, minWeight, range: timeRange(since, until) }));
   });
 
   router.get(ANALYSIS_ROUTES.trends, (request, response: Response<TrendsResponse>) => {
-    const hashtag = hashtagParam(request);
+    const hashtag = storedHashtag(store, request);
     const query = parseInput(TrendsQuery, request.query, "query");
     const compare =
       query.before !== undefined && query.after !== undefined
@@ -64,7 +71,7 @@ export const analysisRouter = (store: CompanionStore): Router => {
   });
 
   router.get(ANALYSIS_ROUTES.growth, (request, response: Response<GrowthResponse>) => {
-    const hashtag = hashtagParam(request);
+    const hashtag = storedHashtag(store, request);
     const query = parseInput(GrowthQuery, request.query, "query");
     const times =
       query.from !== undefined && query.to !== undefined
