@@ -315,7 +315,7 @@ describe("the analysis views in a real Chromium, on the background's mirror of a
     await page.goto(`${options}#/hashtag/${TAG}/engagement`);
     await page.waitForSelector('[data-testid="growth-table"]', { timeout: 30_000 });
     const rows = await cellsOf(page, "growth-table");
-    expect(rows.map(([post, , before, after, grown]) => [post, before, after, grown])).toEqual(
+    expect(rows.map(([post, , , before, after, grown]) => [post, before, after, grown])).toEqual(
       growth.posts.map((row) => [
         `${row.postId} TikTok`,
         row.before.value.toLocaleString("en"),

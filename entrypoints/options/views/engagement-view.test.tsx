@@ -23,6 +23,8 @@ const growth = (metric: GrowthQuery["metric"]): HashtagGrowth => ({
       relative: 4,
       perDay: 2000,
       author: "ana",
+      description: "Sunrise over the bay",
+      createTime: 1_748_000_000,
       url: "https://www.tiktok.com/@ana/video/72",
     },
     {
@@ -34,6 +36,8 @@ const growth = (metric: GrowthQuery["metric"]): HashtagGrowth => ({
       relative: null,
       perDay: 5,
       author: null,
+      description: "",
+      createTime: null,
       url: "https://www.tiktok.com/@/video/9",
     },
   ],
@@ -83,8 +87,8 @@ describe("EngagementView", () => {
     render(<EngagementView hashtag="travel" source={source} />);
     await waitFor(() => expect(screen.getByTestId("growth-table")).toBeTruthy());
     expect(cells("growth-table")).toEqual([
-      ["72 TikTok", "ana", "1,000", "5,000", "4,000", "400.0%", "2000.0"],
-      ["9 TikTok", "unknown", "0", "10", "10", "–", "5.0"],
+      ["72 TikTok", "ana", "Sunrise over the bay", "1,000", "5,000", "4,000", "400.0%", "2000.0"],
+      ["9 TikTok", "unknown", "", "0", "10", "10", "–", "5.0"],
     ]);
     expect(screen.getByRole("link", { name: "72" }).getAttribute("href")).toBe(
       "#/hashtag/travel/engagement?post=72",

@@ -159,6 +159,7 @@ const GrowthTable = ({ hashtag, growth }: { hashtag: string; growth: HashtagGrow
       <tr>
         <th scope="col">Post</th>
         <th scope="col">Author</th>
+        <th scope="col">Description</th>
         <th scope="col">Before</th>
         <th scope="col">After</th>
         <th scope="col">Growth</th>
@@ -176,6 +177,9 @@ const GrowthTable = ({ hashtag, growth }: { hashtag: string; growth: HashtagGrow
             </a>
           </td>
           <td>{row.author ?? "unknown"}</td>
+          <td class="description" title={row.description}>
+            {row.description.length > 80 ? `${row.description.slice(0, 80)}…` : row.description}
+          </td>
           <td>{count(row.before.value)}</td>
           <td>{count(row.after.value)}</td>
           <td>{count(row.growth)}</td>
