@@ -1,8 +1,10 @@
 import type { Command } from "commander";
+import { contextLabel } from "../../shared/api/contract.ts";
 import { globalOptions } from "../cli/global-options.ts";
 import { openStoreForCli } from "../cli/open-store.ts";
 import { formatTextTable } from "../cli/text-table.ts";
 import { writeChunks } from "../cli/write-file.ts";
+import type { ContextSummary } from "../store/post-contexts.ts";
 
 const day = (iso: string | null): string => (iso === null ? "never" : iso.slice(0, 19).replace("T", " "));
 
@@ -10,20 +12,32 @@ export const registerHashtagsCommand = (program: Command): void => {
   program
     .command("hashtags")
     .description("List the followed hashtags: posts, videos, last collection and its error")
-    .action(async (_options: unknown, command: Command) => {
+    .option(
+      "--contexts",
+      "list instead where passive capture kept posts off tag pages (@user, search:<term>, feed), with counts",
+    )
+    .action(async (options: { contexts?: boolean }, command: Command) => {
       const { dataDir, json } = globalOptions(command);
       const store = openStoreForCli(dataDir, "read");
       let rows: ReturnType<typeof store.hashtags>;
+      let contexts: ReturnType<typeof store.captureContexts>;
       try {
         rows = store.hashtags();
+        contexts = store.captureContexts();
       } finally {
         store.close();
       }
+      if (options.contexts === true) return listContexts(contexts, json, dataDir);
       if (json) return writeChunks(process.stdout, [`${JSON.stringify(rows)}\n`]);
+      const elsewhere =
+        contexts.length === 0
+          ? ""
+          : `Posts captured off tag pages: ${contexts.reduce((sum, row) => sum + row.posts, 0)} in ${contexts.length} places (hashtags --contexts)\n`;
       if (rows.length === 0) {
-        process.stderr.write(`No hashtags in ${dataDir} yet (import or collect posts first)\n`);
+        process.stderr.write(`No hashtags in ${dataDir} yet (import or collect posts first)\n${elsewhere}`);
         return;
       }
+      if (elsewhere !== "") process.stderr.write(elsewhere);
       const table = formatTextTable(
         ["Hashtag", "Posts", "Videos", "Last collection (UTC)", "Last error"],
         rows.map((row) => [
@@ -36,4 +50,18 @@ export const registerHashtagsCommand = (program: Command): void => {
       );
       await writeChunks(process.stdout, [table]);
     });
+};
+
+const listContexts = async (contexts: ContextSummary[], json: boolean, dataDir: string): Promise<void> => {
+  const rows = contexts.map((row) => ({ context: contextLabel(row), ...row }));
+  if (json) return writeChunks(process.stdout, [`${JSON.stringify(rows)}\n`]);
+  if (rows.length === 0) {
+    process.stderr.write(`No posts captured off tag pages in ${dataDir} yet\n`);
+    return;
+  }
+  const table = formatTextTable(
+    ["Captured on", "Posts", "First capture (UTC)", "Last capture (UTC)"],
+    rows.map((row) => [row.context, row.posts, day(row.firstSeen), day(row.lastSeen)]),
+  );
+  await writeChunks(process.stdout, [table]);
 };

@@ -1,3 +1,4 @@
+import type { CaptureContext } from "../../shared/api/contract.ts";
 import { postCsvHeader, postCsvLine } from "../../shared/export/post-csv.ts";
 import { toZeeschuimerLine } from "../../shared/export/zeeschuimer-ndjson.ts";
 import type { Post } from "../../shared/post/post.ts";
@@ -11,23 +12,48 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  * csv: 4CAT's TikTok columns; ndjson: Zeeschuimer's line format; json: a list of Post objects (raw included,
  * so `import` reads it back losslessly).
  */
-export function* exportLines(
+export const exportLines = (
   store: CompanionStore,
   hashtag: string,
   format: ExportFormat,
   range: TimeRange = {},
   onPost: (post: Post) => void = () => {},
+): Generator<string> => linesOf(store, store.postsForHashtag(hashtag, range), format, { hashtag }, onPost);
+
+/** The same export of the posts captured in a context (a profile, a search, the feed), by post id. */
+export const contextExportLines = (
+  store: CompanionStore,
+  context: CaptureContext,
+  format: ExportFormat,
+  onPost: (post: Post) => void = () => {},
+): Generator<string> =>
+  linesOf(store, store.postsInContext(context), format, { platformUrl: contextPageUrl(context) }, onPost);
+
+/** The TikTok page a capture context names: where its posts were loaded. */
+export const contextPageUrl = (context: CaptureContext): string =>
+  context.kind === "profile"
+    ? `https://www.tiktok.com/@${context.value}`
+    : context.kind === "search"
+      ? `https://www.tiktok.com/search?q=${encodeURIComponent(context.value)}`
+      : "https://www.tiktok.com/foryou";
+
+function* linesOf(
+  store: CompanionStore,
+  posts: Iterable<Post>,
+  format: ExportFormat,
+  page: { hashtag: string } | { platformUrl: string },
+  onPost: (post: Post) => void,
 ): Generator<string> {
   if (format === "csv") yield postCsvHeader();
   if (format === "json") yield "[";
   let first = true;
-  for (const post of store.postsForHashtag(hashtag, range)) {
+  for (const post of posts) {
     onPost(post);
     if (format === "csv") yield postCsvLine(post);
     else if (format === "json") yield `${first ? "\n" : ",\n"}${JSON.stringify(post)}`;
     else {
       const collectedAt = store.postTimes(post.id)?.lastSeen ?? new Date(0).toISOString();
-      yield toZeeschuimerLine(post, { hashtag, collectedAt });
+      yield toZeeschuimerLine(post, { ...page, collectedAt });
     }
     first = false;
   }

@@ -20,13 +20,11 @@ export const POST_CONTEXTS_MIGRATION = `
 `;
 
 /** A capture context with how many posts were captured there and when. */
-export interface ContextSummary {
-  kind: CaptureContext["kind"];
-  value: string;
+export type ContextSummary = CaptureContext & {
   posts: number;
   firstSeen: string;
   lastSeen: string;
-}
+};
 
 const PAGE_SIZE = 500;
 
