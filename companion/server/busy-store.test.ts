@@ -77,6 +77,15 @@ describe("the API while another process holds the write lock", () => {
       expect(write.body).toEqual({ error: expect.stringMatching(/busy/) });
       expect(write.ms).toBeLessThan(1000);
       expect(store.runs("travel")).toEqual([]);
+      // Posts captured off tag pages take the same way: 503 at once, nothing half stored.
+      const captured = JSON.stringify({ context: { kind: "profile", value: "a" }, items: items(["7"]) });
+      const elsewhere = await httpCall(server.url, "POST", API_ROUTES.postItems, {
+        headers: AUTH,
+        body: captured,
+      });
+      expect(elsewhere).toMatchObject({ status: 503, headers: { "retry-after": "1" } });
+      expect(elsewhere.ms).toBeLessThan(1000);
+      expect(store.captureContexts()).toEqual([]);
     } finally {
       await lock.release().catch(() => lock.kill());
     }
