@@ -34,15 +34,20 @@ type StatsRow = PostStats & { post_id: string; seen_at: string };
  * function takes, reading the per-day aggregate (co-occurrence-schema.ts) where it can.
  */
 export const analysisQueries = (db: Database.Database) => {
-  // Each post's tags among the kept nodes, a post's rows together (the time index's order). The unary + keeps
-  // SQLite from answering `tag IN nodes` with one key probe per node and post: a post's few tags are read once.
-  const nodeTags = db
-    .prepare<{ nodes: string; hashtag: string; low: number; high: number }, [string, string]>(
-      `WITH nodes(tag) AS (SELECT value FROM json_each(@nodes))
-       SELECT h.post_id, t.tag FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id
-       WHERE h.hashtag = @hashtag AND h.sort_time BETWEEN @low AND @high AND +t.tag IN nodes`,
-    )
-    .raw(true);
+  // Each post's tags among the kept nodes, a post's rows together. The unary + keeps SQLite from answering
+  // `tag IN nodes` with one key probe per node and post: a post's few tags are read once. Without a range the
+  // links are walked in post id order, the own-tag table's order (10.4 s instead of 15.1 s for 1M posts); with one,
+  // the time index reads only the range.
+  const nodeTagsSql = (order: string) =>
+    db
+      .prepare<{ nodes: string; hashtag: string; low: number; high: number }, [string, string]>(
+        `WITH nodes(tag) AS (SELECT value FROM json_each(@nodes))
+         SELECT h.post_id, t.tag FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id
+         WHERE h.hashtag = @hashtag AND h.sort_time BETWEEN @low AND @high AND +t.tag IN nodes ${order}`,
+      )
+      .raw(true);
+  const nodeTagsInRange = nodeTagsSql("");
+  const nodeTagsAll = nodeTagsSql("ORDER BY h.post_id");
   const wholeDays = db.prepare<[string, number, number], { day: number; posts: number }>(
     "SELECT day, posts FROM hashtag_days WHERE hashtag = ? AND day BETWEEN ? AND ?",
   );
@@ -97,7 +102,14 @@ export const analysisQueries = (db: Database.Database) => {
         for (const a of tags)
           for (const b of tags) if (a < b) weights[a * k + b] = (weights[a * k + b] ?? 0) + 1;
       };
-      for (const [postId, tag] of nodeTags.iterate({ nodes: JSON.stringify(nodes), hashtag, low, high })) {
+      const whole = range === undefined || (range.since === undefined && range.until === undefined);
+      const rows = (whole ? nodeTagsAll : nodeTagsInRange).iterate({
+        nodes: JSON.stringify(nodes),
+        hashtag,
+        low,
+        high,
+      });
+      for (const [postId, tag] of rows) {
         if (postId !== post) {
           countPost();
           post = postId;
