@@ -219,6 +219,9 @@ describe("the analysis views in a real Chromium, on the background's mirror of a
     // A click opens the hashtag's posts, filtered to those carrying the clicked node's hashtag.
     const clickAt = insideNode(after, node);
     if (!clickAt) throw new Error("no node to click after the drag");
+    // The drag ended in a DOM click; sigma takes a second click within its doubleClickTimeout (300 ms) for a
+    // double click, which chooses nothing, so a person's next click comes later than that.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     await page.mouse.click(box.x + clickAt.x, box.y + clickAt.y);
     await page.waitForFunction(() => location.hash.includes("?with="), { timeout: 10_000 });
     const chosen = decodeURIComponent((await page.evaluate(() => location.hash)).split("?with=")[1] ?? "");
