@@ -14,7 +14,6 @@ import {
   exportLines,
 } from "../export/export-lines.ts";
 import { checkExportTarget } from "../export/export-target.ts";
-import { parquetChunks } from "../export/parquet-chunks.ts";
 import { writeSeedLayout } from "../export/write-seed-layout.ts";
 import type { CompanionStore, TimeRange } from "../store/post-store.ts";
 
@@ -85,7 +84,8 @@ const writeExport = async (
   };
   const lines =
     options.format === "parquet"
-      ? parquetChunks(
+      ? // hyparquet-writer is loaded only for Parquet, so every other command starts fast.
+        (await import("../export/parquet-chunks.ts")).parquetChunks(
           (function* () {
             const posts =
               "hashtag" in selection

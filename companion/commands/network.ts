@@ -1,8 +1,6 @@
 import { type Command, Option } from "commander";
 import { DEFAULT_MIN_WEIGHT, DEFAULT_NETWORK_TOP } from "../../shared/analysis/co-hashtag-network.ts";
 import { networkCsv } from "../../shared/export/network-csv.ts";
-import { networkGexf } from "../../shared/export/network-gexf.ts";
-import { networkGraphml } from "../../shared/export/network-graphml.ts";
 import { globalOptions } from "../cli/global-options.ts";
 import { openStoreForCli } from "../cli/open-store.ts";
 import { hashtagArgument, parseTimeRange, positiveInteger } from "../cli/parse-arguments.ts";
@@ -24,7 +22,12 @@ interface NetworkCommandOptions {
   until?: string;
 }
 
-const WRITERS = { gexf: networkGexf, graphml: networkGraphml, csv: networkCsv } as const;
+// The XML writers pull in graphology and xmlbuilder2: loaded only when asked for, so every other command starts fast.
+const WRITERS = {
+  gexf: async () => (await import("../../shared/export/network-gexf.ts")).networkGexf,
+  graphml: async () => (await import("../../shared/export/network-graphml.ts")).networkGraphml,
+  csv: async () => networkCsv,
+} as const;
 
 export const registerNetworkCommand = (program: Command): void => {
   program
@@ -60,7 +63,7 @@ export const registerNetworkCommand = (program: Command): void => {
       if (json && file === null) return writeOutput(null, [`${JSON.stringify(network)}\n`]);
       let text: string;
       try {
-        text = WRITERS[options.format](network);
+        text = (await WRITERS[options.format]())(network);
       } catch (error) {
         throw new UserError((error as Error).message);
       }
