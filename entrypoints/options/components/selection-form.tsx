@@ -1,4 +1,5 @@
 import { useId } from "preact/hooks";
+import { DayRangeFields, WholeNumberField } from "./form-fields.tsx";
 
 export interface SelectionInputs {
   n: number;
@@ -24,36 +25,8 @@ export const SelectionForm = ({ value, onChange, suggestions, error }: Selection
   const set = (patch: Partial<SelectionInputs>) => onChange({ ...value, ...patch });
   return (
     <form class="selection" onSubmit={(event) => event.preventDefault()} aria-describedby={`${id}-error`}>
-      <label>
-        Top n
-        <input
-          type="number"
-          min={1}
-          max={MAX_TOP_N}
-          step={1}
-          value={value.n}
-          onInput={(event) => {
-            const n = event.currentTarget.valueAsNumber;
-            if (Number.isInteger(n) && n >= 1 && n <= MAX_TOP_N) set({ n });
-          }}
-        />
-      </label>
-      <label>
-        From
-        <input
-          type="date"
-          value={value.sinceDay}
-          onInput={(event) => set({ sinceDay: event.currentTarget.value })}
-        />
-      </label>
-      <label>
-        To
-        <input
-          type="date"
-          value={value.untilDay}
-          onInput={(event) => set({ untilDay: event.currentTarget.value })}
-        />
-      </label>
+      <WholeNumberField label="Top n" min={1} max={MAX_TOP_N} value={value.n} onChange={(n) => set({ n })} />
+      <DayRangeFields value={value} onChange={set} />
       <label>
         Posts containing
         <input

@@ -1,6 +1,7 @@
 import { useId } from "preact/hooks";
 import type { PeriodCount, TrendPeriod } from "../../../shared/analysis/hashtag-trends.ts";
 import { SERIES_COLOURS } from "../charts/trend-charts.ts";
+import { DayRangeFields, WholeNumberField } from "./form-fields.tsx";
 
 export interface TrendsInputs {
   period: TrendPeriod;
@@ -69,36 +70,15 @@ export const TrendsControls = ({ value, onChange, periods, error }: TrendsContro
           <option value="week">Week</option>
         </select>
       </label>
-      <label>
-        Co-hashtags
-        <input
-          type="number"
-          min={1}
-          max={MAX_TREND_TOP}
-          step={1}
-          value={value.top}
-          onInput={(event) => {
-            const top = event.currentTarget.valueAsNumber;
-            if (Number.isInteger(top) && top >= 1 && top <= MAX_TREND_TOP) set({ top });
-          }}
-        />
-      </label>
-      <label>
-        From
-        <input
-          type="date"
-          value={value.sinceDay}
-          onInput={(event) => set({ sinceDay: event.currentTarget.value, before: "", after: "" })}
-        />
-      </label>
-      <label>
-        To
-        <input
-          type="date"
-          value={value.untilDay}
-          onInput={(event) => set({ untilDay: event.currentTarget.value, before: "", after: "" })}
-        />
-      </label>
+      <WholeNumberField
+        label="Co-hashtags"
+        min={1}
+        max={MAX_TREND_TOP}
+        value={value.top}
+        onChange={(top) => set({ top })}
+      />
+      {/* Another range holds other periods, so a chosen comparison does not carry over. */}
+      <DayRangeFields value={value} onChange={(patch) => set({ ...patch, before: "", after: "" })} />
       <PeriodSelect
         label="Compare period"
         defaultText="the one before last"
