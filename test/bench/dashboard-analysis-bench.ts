@@ -13,6 +13,8 @@ import { analyseNetwork, analyseTrends } from "../../entrypoints/options/analysi
 import { layoutNetwork } from "../../entrypoints/options/analysis/network-layout.ts";
 import { trendsFromDays } from "../../entrypoints/options/analysis/trends-from-days.ts";
 import { coHashtagNetwork } from "../../shared/analysis/co-hashtag-network.ts";
+import { Random } from "../fake-tiktok/corpus/seeded-random.ts";
+import { ZipfSampler } from "../fake-tiktok/corpus/zipf.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -26,41 +28,19 @@ const vocabulary = Number(flags.vocabulary);
 const repeat = Number(flags.repeat);
 const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
-/** mulberry32: a small seeded PRNG, so every run counts the same posts. */
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
 /** Posts of #travel with 0-8 co-hashtags drawn from a Zipf distribution, created over one year, as the links hold. */
 const generate = (): CountablePost[] => {
-  const next = random(1);
-  const weights = Array.from({ length: vocabulary }, (_, i) => 1 / (i + 1));
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  const cumulative: number[] = [];
-  let running = 0;
-  for (const weight of weights) {
-    running += weight / total;
-    cumulative.push(running);
-  }
-  const draw = () => {
-    const target = next();
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if ((cumulative[middle] ?? 1) < target) low = middle + 1;
-      else high = middle;
-    }
-    return `tag${low}`;
-  };
+  const random = new Random(1);
+  const sampler = new ZipfSampler(
+    Array.from({ length: vocabulary }, (_, i) => `tag${i}`),
+    1,
+  );
+  const draw = () => sampler.sample(random);
   const start = 1_704_067_200; // 2024-01-01
   return Array.from({ length: size }, (_, i) => ({
     id: String(7_300_000_000_000_000_000n + BigInt(i)),
-    createTime: start + Math.floor(next() * 365 * 86_400),
-    hashtags: ["travel", ...Array.from({ length: Math.floor(next() * 9) }, draw)],
+    createTime: start + Math.floor(random.float() * 365 * 86_400),
+    hashtags: ["travel", ...Array.from({ length: random.int(0, 8) }, draw)],
   }));
 };
 

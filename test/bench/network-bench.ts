@@ -15,6 +15,8 @@ import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { storedNetwork, storedTrends } from "../../companion/store/hashtag-analyses.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
+import { Random } from "../fake-tiktok/corpus/seeded-random.ts";
+import { ZipfSampler } from "../fake-tiktok/corpus/zipf.ts";
 
 const ROOT = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 const HASHTAG = "travel";
@@ -32,14 +34,6 @@ const vocabulary = Number(flags.vocabulary);
 const repeat = Number(flags.repeat);
 const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
-/** mulberry32: a small seeded PRNG, so every run seeds the same posts. */
-const random = (seed: number) => () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-
 /**
  * Seeds `size` posts of #travel straight into the tables the network reads (links, own tags; the triggers keep
  * the per-day aggregate), each post carrying #travel and 0-8 co-hashtags drawn from a Zipf distribution over
@@ -56,26 +50,12 @@ const seed = (dataDir: string) => {
   const db = new Database(join(dataDir, "tiktok.db"));
   db.pragma("journal_mode = WAL");
   db.pragma("recursive_triggers = ON");
-  const next = random(1);
-  const tags = Array.from({ length: vocabulary }, (_, i) => `tag${i}`);
-  // Zipf with s = 1: the cumulative weights 1/1 + 1/2 + ..., searched by bisection.
-  const cumulative: number[] = [];
-  tags.reduce((sum, _, i) => {
-    cumulative.push(sum + 1 / (i + 1));
-    return sum + 1 / (i + 1);
-  }, 0);
-  const total = cumulative.at(-1) ?? 1;
-  const draw = () => {
-    const target = next() * total;
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((cumulative[mid] ?? 0) < target) low = mid + 1;
-      else high = mid;
-    }
-    return tags[low] as string;
-  };
+  const random = new Random(1);
+  const sampler = new ZipfSampler(
+    Array.from({ length: vocabulary }, (_, i) => `tag${i}`),
+    1,
+  );
+  const draw = () => sampler.sample(random);
   const run = db.prepare(
     "INSERT INTO runs (hashtag, source, started_at, finished_at, posts_new) VALUES (?, 'benchmark', ?, ?, ?)",
   );
@@ -96,11 +76,11 @@ const seed = (dataDir: string) => {
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) {
       const id = String(7_000_000_000_000_000_000n + BigInt(i));
-      const createTime = 1_717_200_000 - Math.floor(next() * 365 * 86_400);
+      const createTime = 1_717_200_000 - Math.floor(random.float() * 365 * 86_400);
       post.run(id, JSON.stringify({ id, createTime }), createTime, seenAt, seenAt);
       link.run(HASHTAG, id, createTime, seenAt, runId);
       tag.run(id, HASHTAG);
-      const extra = Math.floor(next() * 9);
+      const extra = random.int(0, 8);
       for (let k = 0; k < extra; k++) tag.run(id, draw());
     }
   });
