@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   type EngagementSource,
@@ -7,6 +7,7 @@ import {
   type GrowthQuery,
   type HashtagGrowth,
 } from "./engagement-view.tsx";
+import { tableCells, viewReady } from "./view-test-helpers.ts";
 
 const growth = (metric: GrowthQuery["metric"]): HashtagGrowth => ({
   hashtag: "travel",
@@ -62,16 +63,6 @@ const fakeSource = (overrides: Partial<EngagementSource> = {}) => {
   return { source, asked };
 };
 
-const cells = (testId: string) =>
-  within(screen.getByTestId(testId))
-    .getAllByRole("row")
-    .slice(1)
-    .map((row) =>
-      within(row)
-        .getAllByRole("cell")
-        .map((cell) => cell.textContent),
-    );
-
 afterEach(cleanup);
 
 describe("EngagementView", () => {
@@ -86,7 +77,7 @@ describe("EngagementView", () => {
     const { source, asked } = fakeSource();
     render(<EngagementView hashtag="travel" source={source} />);
     await waitFor(() => expect(screen.getByTestId("growth-table")).toBeTruthy());
-    expect(cells("growth-table")).toEqual([
+    expect(tableCells("growth-table")).toEqual([
       ["72 TikTok", "ana", "Sunrise over the bay", "1,000", "5,000", "4,000", "400.0%", "2000.0"],
       ["9 TikTok", "unknown", "", "0", "10", "10", "–", "5.0"],
     ]);
@@ -135,9 +126,9 @@ describe("EngagementView", () => {
     const history = vi.fn(fakeSource().source.history);
     const { source } = fakeSource({ history });
     render(<EngagementView hashtag="travel" postId="72" source={source} />);
-    await waitFor(() => expect(screen.getByRole("main").dataset.state).toBe("ready"));
+    await viewReady();
     expect(history).toHaveBeenCalledWith("72");
-    expect(cells("history-table")).toEqual([
+    expect(tableCells("history-table")).toEqual([
       ["2025-06-01 09:00 UTC", "1,000", "10", "1", "0"],
       ["2025-06-03 09:00 UTC", "5,000", "70", "–", "3"],
     ]);

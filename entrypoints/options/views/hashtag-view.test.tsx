@@ -1,32 +1,19 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { makePost } from "../../../companion/store/testing/make-post.ts";
-import type { DashboardPost } from "../analysis/analyse-hashtag.ts";
 import { createAnalyser, memoryLoader } from "../analysis/analyser.ts";
 import { UTF8_BOM } from "../export/selection-export.ts";
 import { HashtagView } from "./hashtag-view.tsx";
+import { slimPost, tableCells, viewReady } from "./view-test-helpers.ts";
 
 const T0 = 1_735_689_600; // 2025-01-01
-const slim = (spec: Parameters<typeof makePost>[0]): DashboardPost => {
-  const { raw: _raw, ...post } = makePost(spec);
-  return post;
-};
 const posts = [
-  slim({ id: "1", hashtags: ["travel", "food", "beach"], createTime: T0 }),
-  slim({ id: "2", hashtags: ["travel", "food"], createTime: T0 + 86_400 }),
-  slim({ id: "3", hashtags: ["travel", "beach", "sun"], createTime: T0 + 2 * 86_400, desc: "Sunny" }),
+  slimPost({ id: "1", hashtags: ["travel", "food", "beach"], createTime: T0 }),
+  slimPost({ id: "2", hashtags: ["travel", "food"], createTime: T0 + 86_400 }),
+  slimPost({ id: "3", hashtags: ["travel", "beach", "sun"], createTime: T0 + 2 * 86_400, desc: "Sunny" }),
 ];
 
-const tableRows = () =>
-  within(screen.getByTestId("frequency-table"))
-    .getAllByRole("row")
-    .slice(1)
-    .map((row) =>
-      within(row)
-        .getAllByRole("cell")
-        .map((cell) => cell.textContent),
-    );
+const tableRows = () => tableCells("frequency-table");
 
 afterEach(() => {
   cleanup();
@@ -38,7 +25,7 @@ describe("HashtagView", () => {
     render(
       <HashtagView hashtag="travel" analyser={createAnalyser(memoryLoader(async () => posts))} version="1" />,
     );
-    await waitFor(() => expect(screen.getByRole("main").dataset.state).toBe("ready"));
+    await viewReady();
     expect(tableRows()).toEqual([
       ["0", "travel", "3", "1.0000"],
       ["1", "beach", "2", "0.6667"],
@@ -58,7 +45,7 @@ describe("HashtagView", () => {
     render(
       <HashtagView hashtag="travel" analyser={createAnalyser(memoryLoader(async () => posts))} version="1" />,
     );
-    await waitFor(() => expect(screen.getByRole("main").dataset.state).toBe("ready"));
+    await viewReady();
     fireEvent.input(screen.getByLabelText("From"), { target: { value: "2025-02-01" } });
     fireEvent.input(screen.getByLabelText("To"), { target: { value: "2025-01-01" } });
     await waitFor(() =>
@@ -82,7 +69,7 @@ describe("HashtagView", () => {
     render(
       <HashtagView hashtag="travel" analyser={createAnalyser(memoryLoader(async () => posts))} version="1" />,
     );
-    await waitFor(() => expect(screen.getByRole("main").dataset.state).toBe("ready"));
+    await viewReady();
     fireEvent.input(screen.getByLabelText("Posts containing"), { target: { value: "sunny" } });
     await waitFor(() => expect(screen.getByText("1 posts")).toBeTruthy());
     fireEvent.click(screen.getByRole("button", { name: "Download CSV" }));

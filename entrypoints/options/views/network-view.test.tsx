@@ -1,13 +1,12 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { makePost } from "../../../companion/store/testing/make-post.ts";
 import { coHashtagNetwork } from "../../../shared/analysis/co-hashtag-network.ts";
 import { networkGexf } from "../../../shared/export/network-gexf.ts";
-import type { DashboardPost } from "../analysis/analyse-hashtag.ts";
 import { createAnalyser, memoryLoader } from "../analysis/analyser.ts";
 import type { NetworkDrawing } from "../analysis/network-layout.ts";
 import { NetworkView } from "./network-view.tsx";
+import { slimPost, tableCells, viewReady } from "./view-test-helpers.ts";
 
 // sigma.js draws with WebGL, which happy-dom has not: the picture is checked in a real Chromium
 // (test/extension/analysis.test.ts). Here a button per node stands for a click on it.
@@ -24,29 +23,13 @@ vi.mock("../components/network-graph.tsx", () => ({
 }));
 
 const T0 = 1_735_689_600; // 2025-01-01
-const slim = (spec: Parameters<typeof makePost>[0]): DashboardPost => {
-  const { raw: _raw, ...post } = makePost(spec);
-  return post;
-};
 const posts = [
-  slim({ id: "1", hashtags: ["travel", "food", "beach"], createTime: T0 }),
-  slim({ id: "2", hashtags: ["travel", "food", "beach"], createTime: T0 + 86_400 }),
-  slim({ id: "3", hashtags: ["travel", "food", "sun"], createTime: T0 + 2 * 86_400 }),
-  slim({ id: "4", hashtags: ["travel", "sun"], createTime: T0 + 3 * 86_400 }),
+  slimPost({ id: "1", hashtags: ["travel", "food", "beach"], createTime: T0 }),
+  slimPost({ id: "2", hashtags: ["travel", "food", "beach"], createTime: T0 + 86_400 }),
+  slimPost({ id: "3", hashtags: ["travel", "food", "sun"], createTime: T0 + 2 * 86_400 }),
+  slimPost({ id: "4", hashtags: ["travel", "sun"], createTime: T0 + 3 * 86_400 }),
 ];
 const analyser = () => createAnalyser(memoryLoader(async () => posts));
-
-const cells = (testId: string) =>
-  within(screen.getByTestId(testId))
-    .getAllByRole("row")
-    .slice(1)
-    .map((row) =>
-      within(row)
-        .getAllByRole("cell")
-        .map((cell) => cell.textContent),
-    );
-
-const ready = () => waitFor(() => expect(screen.getByRole("main").dataset.state).toBe("ready"));
 
 afterEach(() => {
   cleanup();
@@ -56,29 +39,29 @@ afterEach(() => {
 describe("NetworkView", () => {
   it("lists the nodes and links the shared network code counts, and re-counts for the minimum weight", async () => {
     render(<NetworkView hashtag="travel" analyser={analyser()} version="1" />);
-    await ready();
-    expect(cells("network-nodes")).toEqual([
+    await viewReady();
+    expect(tableCells("network-nodes")).toEqual([
       ["0", "#travel", "4", "3"],
       ["1", "#food", "3", "2"],
       ["2", "#beach", "2", "2"],
       ["3", "#sun", "2", "1"],
     ]);
-    expect(cells("network-links")).toEqual([
+    expect(tableCells("network-links")).toEqual([
       ["#food", "#travel", "3"],
       ["#beach", "#food", "2"],
       ["#beach", "#travel", "2"],
       ["#sun", "#travel", "2"],
     ]);
     fireEvent.input(screen.getByLabelText("Minimum posts per link"), { target: { value: "3" } });
-    await waitFor(() => expect(cells("network-links")).toEqual([["#food", "#travel", "3"]]));
+    await waitFor(() => expect(tableCells("network-links")).toEqual([["#food", "#travel", "3"]]));
     fireEvent.input(screen.getByLabelText("Hashtags shown"), { target: { value: "2" } });
-    await waitFor(() => expect(cells("network-nodes")).toHaveLength(2));
+    await waitFor(() => expect(tableCells("network-nodes")).toHaveLength(2));
   });
 
   it("opens the posts table filtered by a chosen node, by click or by the table's link", async () => {
     const navigate = vi.fn();
     render(<NetworkView hashtag="travel" analyser={analyser()} version="1" navigate={navigate} />);
-    await ready();
+    await viewReady();
     fireEvent.click(screen.getByRole("button", { name: "node food" }));
     expect(navigate).toHaveBeenCalledWith("#/hashtag/travel?with=food");
     fireEvent.click(screen.getByRole("button", { name: "node travel" }));
@@ -88,9 +71,9 @@ describe("NetworkView", () => {
 
   it("counts a date range and says what is wrong with one", async () => {
     render(<NetworkView hashtag="travel" analyser={analyser()} version="1" />);
-    await ready();
+    await viewReady();
     fireEvent.input(screen.getByLabelText("From"), { target: { value: "2025-01-03" } });
-    await waitFor(() => expect(cells("network-nodes")[0]).toEqual(["0", "#travel", "2", "1"]));
+    await waitFor(() => expect(tableCells("network-nodes")[0]).toEqual(["0", "#travel", "2", "1"]));
     fireEvent.input(screen.getByLabelText("To"), { target: { value: "2025-01-01" } });
     await waitFor(() =>
       expect(screen.getAllByRole("alert")[0]?.textContent).toBe(
@@ -110,7 +93,7 @@ describe("NetworkView", () => {
       saved.push({ name: this.download, blob });
     });
     render(<NetworkView hashtag="travel" analyser={analyser()} version="1" />);
-    await ready();
+    await viewReady();
     fireEvent.click(screen.getByRole("button", { name: "Download GEXF (Gephi)" }));
     expect(saved[0]?.name).toBe("travel_network_top50_min2.gexf");
     expect(await saved[0]?.blob?.text()).toBe(
@@ -126,13 +109,13 @@ describe("NetworkView", () => {
     });
     const odd = [
       ...posts,
-      slim({ id: "5", hashtags: ["travel", "bell\u0007"] }),
-      slim({ id: "6", hashtags: ["travel", "bell\u0007"] }),
+      slimPost({ id: "5", hashtags: ["travel", "bell\u0007"] }),
+      slimPost({ id: "6", hashtags: ["travel", "bell\u0007"] }),
     ];
     render(
       <NetworkView hashtag="travel" analyser={createAnalyser(memoryLoader(async () => odd))} version="1" />,
     );
-    await ready();
+    await viewReady();
     fireEvent.click(screen.getByRole("button", { name: "Download GEXF (Gephi)" }));
     await waitFor(() =>
       expect(screen.getAllByRole("alert")[1]?.textContent).toMatch(/^GEXF export failed: /),
