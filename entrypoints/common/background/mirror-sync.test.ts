@@ -1,19 +1,11 @@
-import "fake-indexeddb/auto";
-import Dexie from "dexie";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
 import type { SyncPage } from "../../../shared/api/sync.ts";
 import { type CompanionApi, NotPairedError } from "../companion/companion-api.ts";
-import { type MirrorDb, openMirrorDb } from "../mirror/mirror-db.ts";
+import { throwawayMirrors } from "../mirror/testing/throwaway-mirrors.ts";
 import { createMirrorSync } from "./mirror-sync.ts";
 
-const dbs: MirrorDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = throwawayMirrors("mirror-sync");
 
 const follow = {
   every: "6h",
@@ -27,8 +19,7 @@ const follow = {
 
 describe("createMirrorSync", () => {
   it("mirrors the follows and every page of the feed from the stored cursor", async () => {
-    const db = openMirrorDb(`mirror-sync-${Math.random()}`);
-    dbs.push(db);
+    const db = freshDb();
     await db.meta.put({ key: "syncCursor", value: "5" });
     const { raw: _raw, ...post } = makePost({ id: "11", hashtags: ["travel"] });
     const pages: SyncPage[] = [
@@ -61,8 +52,7 @@ describe("createMirrorSync", () => {
   });
 
   it("does not call the companion before pairing", async () => {
-    const db = openMirrorDb(`mirror-sync-${Math.random()}`);
-    dbs.push(db);
+    const db = freshDb();
     const sync = createMirrorSync(db, {
       readSettings: async () => ({ baseUrl: "http://127.0.0.1:1", token: null }),
       makeApi: () => {

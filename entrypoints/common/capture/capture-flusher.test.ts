@@ -1,23 +1,14 @@
-import "fake-indexeddb/auto";
-import Dexie from "dexie";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { PostItemsRequest } from "../../../shared/api/contract.ts";
 import { type CompanionApi, CompanionUnreachableError } from "../companion/companion-api.ts";
-import { type MirrorDb, openMirrorDb } from "../mirror/mirror-db.ts";
+import { throwawayMirrors } from "../mirror/testing/throwaway-mirrors.ts";
 import { createCaptureFlusher } from "./capture-flusher.ts";
 
-const dbs: MirrorDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = throwawayMirrors("flusher");
 
 describe("createCaptureFlusher", () => {
   it("retries on its own while the companion is down, and sends nothing before pairing", async () => {
-    const db = openMirrorDb(`flusher-${Math.random()}`);
-    dbs.push(db);
+    const db = freshDb();
     await db.captureQueue.put({
       hashtag: "travel",
       postId: "1",

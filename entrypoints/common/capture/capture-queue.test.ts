@@ -1,22 +1,9 @@
-import "fake-indexeddb/auto";
-import Dexie from "dexie";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { contextLabel, type PostItemsRequest } from "../../../shared/api/contract.ts";
-import { type MirrorDb, openMirrorDb } from "../mirror/mirror-db.ts";
+import { throwawayMirrors } from "../mirror/testing/throwaway-mirrors.ts";
 import { flushCaptureQueue, type SendBatch } from "./capture-queue.ts";
 
-const dbs: MirrorDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-const freshDb = () => {
-  const db = openMirrorDb(`queue-${Math.random()}`);
-  dbs.push(db);
-  return db;
-};
+const freshDb = throwawayMirrors("queue");
 const entry = (hashtag: string, postId: string, queuedAt: number) => ({
   hashtag,
   postId,

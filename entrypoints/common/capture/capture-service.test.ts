@@ -1,18 +1,12 @@
-import "fake-indexeddb/auto";
-import Dexie from "dexie";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type MirrorDb, openMirrorDb } from "../mirror/mirror-db.ts";
+import { throwawayMirrors } from "../mirror/testing/throwaway-mirrors.ts";
 import { itemListResponse } from "./capture-fixtures.ts";
 import { createCaptureService } from "./capture-service.ts";
 import { createTabCounts } from "./tab-counts.ts";
 
-const dbs: MirrorDb[] = [];
-afterEach(async () => {
+const freshDb = throwawayMirrors("service");
+afterEach(() => {
   vi.useRealTimers();
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
 });
 
 const memoryStore = () => {
@@ -25,8 +19,7 @@ const memoryStore = () => {
 };
 
 const service = () => {
-  const db = openMirrorDb(`service-${Math.random()}`);
-  dbs.push(db);
+  const db = freshDb();
   let paused = false;
   const flushes = vi.fn();
   const capture = createCaptureService({

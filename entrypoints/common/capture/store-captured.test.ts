@@ -1,7 +1,5 @@
-import "fake-indexeddb/auto";
-import Dexie from "dexie";
-import { afterEach, describe, expect, it } from "vitest";
-import { type MirrorDb, openMirrorDb } from "../mirror/mirror-db.ts";
+import { describe, expect, it } from "vitest";
+import { throwawayMirrors } from "../mirror/testing/throwaway-mirrors.ts";
 import { itemListResponse } from "./capture-fixtures.ts";
 import { capturePage } from "./capture-page.ts";
 import { storeCaptured } from "./store-captured.ts";
@@ -9,18 +7,7 @@ import { storeCaptured } from "./store-captured.ts";
 const asFound = (items: Record<string, unknown>[]) =>
   items.map((item) => ({ kind: "web-api" as const, item }));
 
-const dbs: MirrorDb[] = [];
-afterEach(async () => {
-  for (const db of dbs.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
-const freshDb = () => {
-  const db = openMirrorDb(`capture-${Math.random()}`);
-  dbs.push(db);
-  return db;
-};
+const freshDb = throwawayMirrors("capture");
 const page = (url: string) => {
   const found = capturePage(url);
   if (found === null) throw new Error(url);
