@@ -4,7 +4,7 @@ import { type HashtagDay, UNDATED } from "../../common/mirror/hashtag-days.ts";
 import type { DateRange } from "../selection/selection.ts";
 import type { AnalysisRequest, HashtagCounts } from "./analyse-hashtag.ts";
 
-const DAY_SECONDS = 86_400;
+export const DAY_SECONDS = 86_400;
 
 /**
  * Whether whole UTC days cover the range exactly, as the view's date fields give it (since at 00:00:00, until at
@@ -14,7 +14,18 @@ export const coversWholeDays = (range: DateRange): boolean =>
   (range.since === undefined || range.since % DAY_SECONDS === 0) &&
   (range.until === undefined || (range.until + 1) % DAY_SECONDS === 0);
 
-const dayOf = (day: number): string => new Date(day * DAY_SECONDS * 1000).toISOString().slice(0, 10);
+/** A day number as the YYYY-MM-DD the posts-per-day series uses. */
+export const dayLabel = (day: number): string =>
+  new Date(day * DAY_SECONDS * 1000).toISOString().slice(0, 10);
+
+/** The day rows a whole-day range holds; undated posts belong only to the open range (as counting posts has it). */
+export const daysInRange = (days: readonly HashtagDay[], range: DateRange): HashtagDay[] => {
+  if (!coversWholeDays(range)) throw new RangeError("Day counts only answer ranges of whole days");
+  const ranged = range.since !== undefined || range.until !== undefined;
+  const first = range.since === undefined ? -Infinity : range.since / DAY_SECONDS;
+  const last = range.until === undefined ? Infinity : Math.floor(range.until / DAY_SECONDS);
+  return days.filter((row) => (row.day === UNDATED ? !ranged : row.day >= first && row.day <= last));
+};
 
 /**
  * countHashtag's result (the CLI's `frequencies` table and posts per day) added up from the hashtag's day
@@ -25,16 +36,11 @@ export const countFromDays = (
   request: Pick<AnalysisRequest, "selection" | "n">,
 ): HashtagCounts => {
   const { range, hashtag } = request.selection;
-  if (!coversWholeDays(range)) throw new RangeError("Day counts only answer ranges of whole days");
-  const ranged = range.since !== undefined || range.until !== undefined;
-  const first = range.since === undefined ? -Infinity : range.since / DAY_SECONDS;
-  const last = range.until === undefined ? Infinity : Math.floor(range.until / DAY_SECONDS);
   const counts = new Map<string, number>();
   const perDay = new Map<number, number>();
   let totalPosts = 0;
   let undated = 0;
-  for (const row of days) {
-    if (row.day === UNDATED ? ranged : row.day < first || row.day > last) continue;
+  for (const row of daysInRange(days, range)) {
     totalPosts += row.posts;
     if (row.day === UNDATED) undated += row.posts;
     else perDay.set(row.day, (perDay.get(row.day) ?? 0) + row.posts);
@@ -45,7 +51,7 @@ export const countFromDays = (
   if (dayKeys.length > 0) {
     const from = dayKeys.reduce((min, day) => Math.min(min, day));
     const to = dayKeys.reduce((max, day) => Math.max(max, day));
-    for (let day = from; day <= to; day++) series.push({ day: dayOf(day), posts: perDay.get(day) ?? 0 });
+    for (let day = from; day <= to; day++) series.push({ day: dayLabel(day), posts: perDay.get(day) ?? 0 });
   }
   return {
     table: rankHashtags({ totalPosts, counts }, hashtag, request.n),

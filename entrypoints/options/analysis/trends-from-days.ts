@@ -10,12 +10,8 @@ import {
 } from "../../../shared/analysis/hashtag-trends.ts";
 import { normaliseHashtag } from "../../../shared/hashtag/hashtag.ts";
 import { type HashtagDay, UNDATED } from "../../common/mirror/hashtag-days.ts";
-import { coversWholeDays } from "./count-from-days.ts";
+import { DAY_SECONDS, dayLabel, daysInRange } from "./count-from-days.ts";
 import type { TrendsRequest } from "./network-and-trends.ts";
-
-const DAY_SECONDS = 86_400;
-
-const dayOf = (day: number): string => new Date(day * DAY_SECONDS * 1000).toISOString().slice(0, 10);
 
 /**
  * analyseTrends' result added up from the hashtag's day counts (a few hundred rows) instead of its posts, through
@@ -24,14 +20,9 @@ const dayOf = (day: number): string => new Date(day * DAY_SECONDS * 1000).toISOS
  */
 export const trendsFromDays = (days: readonly HashtagDay[], request: TrendsRequest): HashtagTrends => {
   const { range, hashtag, period } = request;
-  if (!coversWholeDays(range)) throw new RangeError("Day counts only answer ranges of whole days");
-  const ranged = range.since !== undefined || range.until !== undefined;
-  const first = range.since === undefined ? -Infinity : range.since / DAY_SECONDS;
-  const last = range.until === undefined ? Infinity : Math.floor(range.until / DAY_SECONDS);
-  const dated = days.filter(
-    (row): row is HashtagDay & { day: number } => row.day !== UNDATED && row.day >= first && row.day <= last,
-  );
-  const dayPosts: DayPosts[] = dated.map((row) => ({ day: dayOf(row.day), posts: row.posts }));
+  const inRange = daysInRange(days, range);
+  const dated = inRange.filter((row): row is HashtagDay & { day: number } => row.day !== UNDATED);
+  const dayPosts: DayPosts[] = dated.map((row) => ({ day: dayLabel(row.day), posts: row.posts }));
   // Only the top tags' rows go to trendSeries: a year of a busy hashtag's days holds millions of (day, tag) pairs,
   // and ranking their totals here first is what trendSeries would do with all of them.
   const totals = new Map<string, number>();
@@ -47,10 +38,10 @@ export const trendsFromDays = (days: readonly HashtagDay[], request: TrendsReque
   const tagDays: DayTagPosts[] = dated.flatMap((row) =>
     [...kept].flatMap((tag) => {
       const posts = row.tags.get(tag);
-      return posts ? [{ day: dayOf(row.day), tag, posts }] : [];
+      return posts ? [{ day: dayLabel(row.day), tag, posts }] : [];
     }),
   );
-  const undated = ranged ? 0 : days.reduce((sum, row) => sum + (row.day === UNDATED ? row.posts : 0), 0);
+  const undated = inRange.reduce((sum, row) => sum + (row.day === UNDATED ? row.posts : 0), 0);
   const series = trendSeries({ hashtag, days: dayPosts, tagDays, undated }, { period, top: request.top });
   const compared = request.compare ?? defaultComparedPeriods(series.periods);
   if (compared === null) return { ...series, comparison: null };
