@@ -16,12 +16,12 @@ import {
   type PostsResponse,
 } from "../../shared/api/contract.ts";
 import { parseHashtag } from "../../shared/hashtag/hashtag.ts";
+import { valueDepth } from "../../shared/json/value-depth.ts";
 import { parseRecord } from "../../shared/post/parse-any.ts";
 import type { Post } from "../../shared/post/post.ts";
 import { parseTimeRange } from "../cli/parse-arguments.ts";
 import type { CompanionStore, TimeRange } from "../store/post-store.ts";
 import { BadRequest } from "./bad-request.ts";
-import { valueDepth } from "./json-body.ts";
 import { isStoreBusy } from "./store-busy.ts";
 
 export { BadRequest } from "./bad-request.ts";

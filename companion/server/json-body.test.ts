@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { jsonDepth, valueDepth } from "./json-body.ts";
+import { valueDepth } from "../../shared/json/value-depth.ts";
+import { jsonDepth } from "./json-body.ts";
 
 describe("jsonDepth", () => {
   it.each([

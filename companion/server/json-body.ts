@@ -25,9 +25,6 @@ export const jsonDepth = (text: string): number => {
   return deepest;
 };
 
-// The extension's passive capture applies the same depth rule, so the function lives in shared/.
-export { valueDepth } from "../../shared/json/value-depth.ts";
-
 /**
  * JSON bodies read with parseJson (19-digit ids stay exact) instead of JSON.parse, after a depth check. Reads the
  * text with express.text so the size limit and charset handling stay the library's.
