@@ -19,6 +19,7 @@ import { type FakeTikTok, startFakeTikTok } from "../fake-tiktok/index.ts";
 import { ODD_ITEM_COUNT } from "../fake-tiktok/pages/odd-items.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { extensionId } from "./dashboard-harness.ts";
+import { mirroredIdsOf, mirroredPosts } from "./mirror-posts.ts";
 
 const TOKEN = "e2e-capture-token-0123456789abcdefABCDEF";
 const TAGS = { travel: 30, food: 24, music: 24, cats: 24, dogs: 12 };
@@ -158,8 +159,11 @@ describe("passive capture", () => {
   it("keeps every post a scrolled tag page loaded, in the extension and the companion, linked to the hashtag", async () => {
     const { page, errors } = await scrollTagPage("travel");
     const expected = corpusIds("travel");
-    await until("the extension holds every post", async () => (await idsOf("links", "travel")).length >= 30);
-    expect(await idsOf("links", "travel")).toEqual(expected);
+    await until(
+      "the extension holds every post",
+      async () => (await mirroredIdsOf(extensionPage, "travel")).length >= 30,
+    );
+    expect(await mirroredIdsOf(extensionPage, "travel")).toEqual(expected);
     expect(await idsOf("captured", "#travel")).toEqual(expected);
     await until("the companion holds every post", async () => (await companionIds("travel")).length >= 30);
     expect(await companionIds("travel")).toEqual(expected);
@@ -173,8 +177,11 @@ describe("passive capture", () => {
     await server.close();
     const { page } = await scrollTagPage("food");
     const expected = corpusIds("food");
-    await until("the extension holds every post", async () => (await idsOf("links", "food")).length >= 24);
-    expect(await idsOf("links", "food")).toEqual(expected);
+    await until(
+      "the extension holds every post",
+      async () => (await mirroredIdsOf(extensionPage, "food")).length >= 24,
+    );
+    expect(await mirroredIdsOf(extensionPage, "food")).toEqual(expected);
     expect(await idsOf("captureQueue", "food")).toEqual(expected);
     await startCompanion(port);
     // Opening the popup retries at once; the background's own retries would get there within a minute.
@@ -204,10 +211,10 @@ describe("passive capture", () => {
     );
     expect(errors).toEqual([]);
     await until("the companion holds every post", async () => (await companionIds("music")).length >= 24);
-    expect(await idsOf("links", "music")).toEqual(expected);
+    expect(await mirroredIdsOf(extensionPage, "music")).toEqual(expected);
     expect(await companionIds("music")).toEqual(expected);
     const everyCorpusId = new Set(Object.keys(TAGS).flatMap(corpusIds));
-    const stored = (await keysOf("posts")) as string[];
+    const stored = (await mirroredPosts(extensionPage)).filter((post) => post.hasPost).map((post) => post.id);
     expect(stored.filter((postId) => !everyCorpusId.has(postId))).toEqual([]);
     expect(store.totalPosts()).toBe(stored.length);
     await page.close();
@@ -241,7 +248,7 @@ describe("passive capture", () => {
       async () => (await idsOf("captured", `@${user}`)).length >= 25,
     );
     expect(await idsOf("captured", `@${user}`)).toEqual([...new Set([...expected, post?.id ?? ""])].sort());
-    expect(await idsOf("links", "cats")).toEqual([]);
+    expect(await mirroredIdsOf(extensionPage, "cats")).toEqual([]);
     expect(await idsOf("captureQueue", "cats")).toEqual([]);
     // The companion has them too, under the profile they were captured on, and linked to no hashtag.
     const profile = { kind: "profile", value: user.toLowerCase() } as const;

@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Browser, Page } from "puppeteer-core";
 import type { HashtagDay } from "../../entrypoints/common/mirror/hashtag-days.ts";
-import type { MirrorLink, MirrorMeta } from "../../entrypoints/common/mirror/mirror-db.ts";
-import type { DashboardPost } from "../../entrypoints/options/analysis/analyse-hashtag.ts";
+import type { MirrorMeta, MirrorPost } from "../../entrypoints/common/mirror/mirror-db.ts";
+import { type ChunkIds, chunksOf, type PostChunk } from "../../entrypoints/common/mirror/post-chunks.ts";
 import type { RunRow } from "../../entrypoints/options/views/dashboard-model.ts";
 
 export const EXTENSION_DIR = fileURLToPath(new URL("../../.output/chrome-mv3", import.meta.url));
@@ -28,8 +28,9 @@ export const extensionId = async (browser: Browser): Promise<string> => {
 };
 
 export interface MirrorContent {
-  posts: DashboardPost[];
-  links: MirrorLink[];
+  /** Posts with their links as the mirror stores them: see chunkedMirror. */
+  chunks: PostChunk[];
+  chunkIds: ChunkIds[];
   /** The links' day counts, as the sync keeps them (hashtagDaysOf(links)). */
   hashtagDays: HashtagDay[];
   runs: RunRow[];
@@ -37,15 +38,33 @@ export interface MirrorContent {
   meta: MirrorMeta[];
 }
 
+/** Posts and the hashtags they were collected for, as the mirror's chunks (post-chunks.ts lays them out). */
+export const chunkedMirror = (
+  posts: readonly MirrorPost[],
+  links: ReadonlyArray<{ hashtag: string; postId: string }>,
+): Pick<MirrorContent, "chunks" | "chunkIds"> => {
+  const chunks = chunksOf(posts, links).map((chunk, index) => ({ ...chunk, seq: index + 1 }));
+  return {
+    chunks,
+    chunkIds: chunks.map(({ seq, entries }) => ({ seq, ids: entries.map((entry) => entry.id) })),
+  };
+};
+
 /**
  * Writes straight into the extension's IndexedDB from its own page, in chunks (the DevTools protocol carries
  * each as one message), after the page has opened the db so its object stores exist. Returns the milliseconds
  * IndexedDB spent writing, the chunks' transfer left out.
  */
-export const writeMirror = async (page: Page, content: MirrorContent, chunk = 5000): Promise<number> => {
+export const writeMirror = async (
+  page: Page,
+  content: MirrorContent,
+  rowsPerMessage = 5000,
+): Promise<number> => {
   let spent = 0;
   const tables = Object.entries(content) as [keyof MirrorContent, unknown[]][];
   for (const [table, rows] of tables) {
+    // A chunk holds up to a thousand posts: a few to a message.
+    const chunk = table === "chunks" ? 5 : rowsPerMessage;
     for (let start = 0; start < rows.length; start += chunk) {
       spent += await page.evaluate(
         (name, part) =>

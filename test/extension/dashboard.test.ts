@@ -15,6 +15,7 @@ import {
   ARTIFACTS_DIR,
   barPixels,
   buildExtension,
+  chunkedMirror,
   extensionId,
   frequencyTableCells,
   type MirrorContent,
@@ -37,8 +38,7 @@ const mirrorContentOf = (dataDir: string): MirrorContent => {
       tags: post.hashtags,
     }));
     return {
-      posts,
-      links,
+      ...chunkedMirror(posts, links),
       hashtagDays: hashtagDaysOf(links),
       runs: [
         {

@@ -22,6 +22,7 @@ import { FAST } from "../collectors/collect-all.ts";
 import { type FakeTikTok, startFakeTikTok } from "../fake-tiktok/index.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { ARTIFACTS_DIR, buildExtension, extensionId } from "./dashboard-harness.ts";
+import { mirroredIdsOf, mirroredPosts } from "./mirror-posts.ts";
 
 const TAG = "travel";
 const TOKEN = "e2e-pairing-token-0123456789abcdefABCDEF";
@@ -152,10 +153,11 @@ describe("the extension with a running companion", () => {
 
     // The job's end triggers a sync: the mirror holds every post once, linked to the hashtag.
     const deadline = Date.now() + 30_000;
-    while ((await mirrorCount(popup, "links")) < 24 && Date.now() < deadline)
+    while ((await mirroredIdsOf(popup, TAG)).length < 24 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 250));
-    expect(await mirrorCount(popup, "posts")).toBe(24);
-    expect(await mirrorCount(popup, "links")).toBe(24);
+    const mirrored = await mirroredPosts(popup);
+    expect(mirrored.filter((post) => post.hasPost)).toHaveLength(24);
+    expect(mirrored.flatMap((post) => post.linkedTo)).toEqual(Array.from({ length: 24 }, () => TAG));
     expect(await mirrorCount(popup, "follows")).toBe(1);
     await popup.close();
   }, 240_000);
@@ -172,7 +174,7 @@ describe("the extension with a running companion", () => {
       },
     );
     await screenshot(popup, "popup-companion-stopped.png");
-    expect(await mirrorCount(popup, "posts")).toBe(24);
+    expect((await mirroredPosts(popup)).filter((post) => post.hasPost)).toHaveLength(24);
     const dashboard = await browser.newPage();
     await dashboard.goto(`chrome-extension://${id}/options.html`);
     await dashboard.waitForFunction(

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
 import type { SyncPage } from "../../../shared/api/sync.ts";
 import { type CompanionApi, NotPairedError } from "../companion/companion-api.ts";
+import { mirrorContents } from "../mirror/testing/mirror-contents.ts";
 import { throwawayMirrors } from "../mirror/testing/throwaway-mirrors.ts";
 import { createMirrorSync } from "./mirror-sync.ts";
 
@@ -48,7 +49,10 @@ describe("createMirrorSync", () => {
     expect(await sync()).toEqual({ changes: 2, cursor: "6" });
     expect(cursors).toEqual(["5", "6"]);
     expect(await db.follows.toArray()).toEqual([{ hashtag: "travel", schedule: "every 6h" }]);
-    expect(await db.links.get(["travel", "11"])).toMatchObject({ tags: ["travel"] });
+    expect((await mirrorContents(db)).links.find((link) => link.postId === "11")).toMatchObject({
+      hashtag: "travel",
+      tags: ["travel"],
+    });
   });
 
   it("does not call the companion before pairing", async () => {

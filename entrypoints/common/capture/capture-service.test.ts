@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { mirrorContents } from "../mirror/testing/mirror-contents.ts";
 import { throwawayMirrors } from "../mirror/testing/throwaway-mirrors.ts";
 import { itemListResponse } from "./capture-fixtures.ts";
 import { createCaptureService } from "./capture-service.ts";
@@ -80,10 +81,10 @@ describe("createCaptureService", () => {
     });
     await capture.setPaused(true);
     await capture.receive(request, { tabId: 1, url: TAG_PAGE });
-    expect(await db.posts.count()).toBe(0);
+    expect((await mirrorContents(db)).posts).toHaveLength(0);
     expect(await capture.status(1)).toEqual({ paused: true, tabNew: 0, tabKnown: 0, queued: 0 });
     await capture.setPaused(false);
     await capture.receive(request, { tabId: 1, url: TAG_PAGE });
-    expect(await db.posts.count()).toBe(5);
+    expect((await mirrorContents(db)).posts).toHaveLength(5);
   });
 });

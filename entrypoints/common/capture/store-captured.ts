@@ -3,14 +3,8 @@ import { valueDepth } from "../../../shared/json/value-depth.ts";
 import type { FoundItem } from "../../../shared/post/extract-items.ts";
 import { parseFoundItem } from "../../../shared/post/parse-any.ts";
 import type { Post } from "../../../shared/post/post.ts";
-import type {
-  CapturedPost,
-  CaptureQueueEntry,
-  MirrorDb,
-  MirrorLink,
-  MirrorPost,
-} from "../mirror/mirror-db.ts";
-import { putLinks } from "../mirror/put-links.ts";
+import type { CapturedPost, CaptureQueueEntry, MirrorDb, MirrorPost } from "../mirror/mirror-db.ts";
+import { writePosts } from "../mirror/post-chunks.ts";
 import type { CapturePage } from "./capture-page.ts";
 
 /** What one capture message stored: the post ids new to the extension and those it already held, and the refused. */
@@ -57,27 +51,21 @@ export const storeCaptured = async (
   const ids = parsed.map(({ post }) => post.id);
   const at = now.getTime();
 
-  // hashtagDays: links go through putLinks, which keeps the day counts the hashtag's view adds up in step.
-  const scope = [db.posts, db.links, db.hashtagDays, db.captured, db.captureQueue];
+  // Captured posts go into the mirror as the sync's do (writePosts), which keeps the hashtag's day counts.
+  const scope = [db.chunks, db.chunkIds, db.hashtagDays, db.captured, db.captureQueue];
   return db.transaction("rw", scope, async () => {
-    const existing = await db.posts.bulkGet(ids);
-    await db.posts.bulkPut(parsed.map(({ post: { raw: _raw, ...slim } }): MirrorPost => slim));
+    const { hashtag } = page;
+    const existing = await writePosts(
+      db,
+      parsed.map(({ post: { raw: _raw, ...slim } }) => ({
+        id: slim.id,
+        post: slim satisfies MirrorPost,
+        linkTo: hashtag === null ? [] : [hashtag],
+      })),
+    );
     await db.captured.bulkPut(
       ids.map((postId): CapturedPost => ({ page: page.page, postId, capturedAt: at })),
     );
-    const { hashtag } = page;
-    if (hashtag !== null)
-      await putLinks(
-        db,
-        parsed.map(
-          ({ post }): MirrorLink => ({
-            hashtag,
-            postId: post.id,
-            createTime: post.createTime,
-            tags: post.hashtags,
-          }),
-        ),
-      );
     const key = queueKey(page);
     if (key !== null)
       await db.captureQueue.bulkPut(

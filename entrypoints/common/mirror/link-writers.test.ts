@@ -7,6 +7,7 @@ import { storeCaptured } from "../capture/store-captured.ts";
 import { hashtagDaysOf } from "./hashtag-days.ts";
 import { type MirrorDb, openMirrorDb } from "./mirror-db.ts";
 import { syncMirror } from "./sync-mirror.ts";
+import { mirrorContents } from "./testing/mirror-contents.ts";
 
 let db: MirrorDb;
 afterEach(async () => {
@@ -26,7 +27,7 @@ describe("the mirror's writers of links", () => {
       items.map((item) => ({ kind: "web-api" as const, item })),
     );
     // The companion, sent the captured posts, serves them back in its feed with their links.
-    const posts = await db.posts.toArray();
+    const { posts } = await mirrorContents(db);
     await syncMirror(db, async () => ({
       posts,
       links: posts.map((post) => ({ hashtag: "travel", postId: post.id })),
@@ -38,7 +39,7 @@ describe("the mirror's writers of links", () => {
     const rows = await db.hashtagDays.toArray();
     const byDay = (a: { day: number | string }, b: { day: number | string }) =>
       String(a.day).localeCompare(String(b.day));
-    expect(rows.sort(byDay)).toEqual(hashtagDaysOf(await db.links.toArray()).sort(byDay));
+    expect(rows.sort(byDay)).toEqual(hashtagDaysOf((await mirrorContents(db)).links).sort(byDay));
     expect(rows.reduce((sum, row) => sum + row.posts, 0)).toBe(items.length);
   });
 });

@@ -2,8 +2,10 @@ import "fake-indexeddb/auto";
 import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
-import { UNDATED } from "./hashtag-days.ts";
+import { hashtagDaysOf, UNDATED } from "./hashtag-days.ts";
 import { MIRROR_DB_VERSION, type MirrorPost, openMirrorDb } from "./mirror-db.ts";
+import { readEntries } from "./post-chunks.ts";
+import { mirrorContents } from "./testing/mirror-contents.ts";
 
 const slim = (id: string, hashtags: string[], createTime: number): MirrorPost => {
   const { raw: _raw, ...post } = makePost({ id, hashtags, createTime });
@@ -45,13 +47,10 @@ describe("the mirror's schema", () => {
     opened.push(db);
     await db.open();
     expect(db.verno).toBe(MIRROR_DB_VERSION);
-    expect(await db.posts.count()).toBe(2);
+    const { posts, links } = await mirrorContents(db);
+    expect(posts).toHaveLength(2);
     expect(await db.follows.toArray()).toEqual([{ hashtag: "travel", schedule: "every 6h" }]);
-    const links = await db.links.bulkGet([
-      ["food", "1"],
-      ["food", "3"],
-    ]);
-    expect(links).toEqual([
+    expect(links.filter((link) => link.hashtag === "food")).toEqual([
       { hashtag: "food", postId: "1", createTime: 1_700_000_000, tags: ["travel", "food"] },
       // Its post never reached the mirror: counted as a post without hashtags or date, not dropped.
       { hashtag: "food", postId: "3", createTime: null, tags: [] },
@@ -60,7 +59,7 @@ describe("the mirror's schema", () => {
     expect(await db.meta.get("syncCursor")).toEqual({ key: "syncCursor", value: "42" });
   });
 
-  it("upgrades a version 3 database: each hashtag's day counts built from its links, links keep only their key", async () => {
+  it("upgrades a version 3 database: each hashtag's day counts built from its links", async () => {
     const name = `mirror-upgrade-v3-${Math.random()}`;
     const v3 = new Dexie(name);
     v3.version(3).stores({
@@ -87,8 +86,7 @@ describe("the mirror's schema", () => {
     opened.push(db);
     await db.open();
     expect(db.verno).toBe(MIRROR_DB_VERSION);
-    expect(db.links.schema.indexes).toEqual([]);
-    expect(await db.links.count()).toBe(5);
+    expect((await mirrorContents(db)).links).toHaveLength(5);
     const rows = (await db.hashtagDays.toArray()).map((row) => ({
       ...row,
       tags: Object.fromEntries(row.tags),
@@ -101,6 +99,65 @@ describe("the mirror's schema", () => {
     ]);
   });
 
+  it("upgrades a version 4 database: posts and links become chunks, day counts and other tables untouched", async () => {
+    const name = `mirror-upgrade-v4-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      posts: "id",
+      links: "[hashtag+postId]",
+      runs: "id, hashtag, startedAt",
+      follows: "hashtag",
+      videos: "postId, hashtag",
+      meta: "key",
+      captured: "[page+postId], postId",
+      captureQueue: "[hashtag+postId], queuedAt",
+      hashtagDays: "[hashtag+day]",
+    });
+    const day = 1_700_006_400;
+    const posts = Array.from({ length: 2500 }, (_, index) =>
+      slim(String(10_000 + index), ["travel", index % 3 === 0 ? "food" : "sea"], day + index * 600),
+    );
+    const links = [
+      ...posts.map((post) => ({
+        hashtag: "travel",
+        postId: post.id,
+        createTime: post.createTime,
+        tags: post.hashtags,
+      })),
+      ...posts.slice(0, 10).map((post) => ({
+        hashtag: "food",
+        postId: post.id,
+        createTime: post.createTime,
+        tags: post.hashtags,
+      })),
+      // A link whose post never arrived: kept, counted undated as version 4 counted it.
+      { hashtag: "food", postId: "99", createTime: null, tags: [] },
+    ];
+    const days = hashtagDaysOf(links);
+    await v4.table("posts").bulkPut(posts);
+    await v4.table("links").bulkPut(links);
+    await v4.table("hashtagDays").bulkPut(days);
+    await v4.table("meta").put({ key: "syncCursor", value: "2511" });
+    v4.close();
+
+    const db = openMirrorDb(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(MIRROR_DB_VERSION);
+    expect(await db.chunks.count()).toBe(3);
+    const held = await mirrorContents(db);
+    const byPost = (a: { hashtag: string; postId: string }, b: { hashtag: string; postId: string }) =>
+      a.hashtag.localeCompare(b.hashtag) || a.postId.localeCompare(b.postId);
+    expect(held.posts).toEqual(posts);
+    expect(held.links.sort(byPost)).toEqual([...links].sort(byPost));
+    expect(await db.hashtagDays.count()).toBe(days.length);
+    expect((await db.meta.get("syncCursor"))?.value).toBe("2511");
+    // The chunks' ids are where writers look posts up: a post written again supersedes its upgraded copy.
+    expect((await readEntries(db, ["10001", "10020", "99", "nope"])).map((entry) => entry?.linkedTo)).toEqual(
+      [["food", "travel"], ["travel"], ["food"], undefined],
+    );
+  });
+
   it("opens a fresh database at the current version", async () => {
     const db = openMirrorDb(`mirror-fresh-${Math.random()}`);
     opened.push(db);
@@ -109,11 +166,11 @@ describe("the mirror's schema", () => {
     expect(db.tables.map((table) => table.name).sort()).toEqual([
       "captureQueue",
       "captured",
+      "chunkIds",
+      "chunks",
       "follows",
       "hashtagDays",
-      "links",
       "meta",
-      "posts",
       "runs",
       "videos",
     ]);

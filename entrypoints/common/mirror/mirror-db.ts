@@ -2,6 +2,7 @@ import Dexie, { type Table } from "dexie";
 import type { CaptureContext } from "../../../shared/api/contract.ts";
 import type { Post } from "../../../shared/post/post.ts";
 import { type DayKey, type HashtagDay, hashtagDaysOf } from "./hashtag-days.ts";
+import { type ChunkIds, chunksOf, type PostChunk } from "./post-chunks.ts";
 
 /**
  * The extension's one IndexedDB: the background worker fills it from the companion's sync feed, the dashboard
@@ -12,7 +13,10 @@ export const MIRROR_DB_NAME = "tiktok-hashtag-analysis";
 /** A post without `raw`: everything the CSV export and the posts table need, a fraction of the bytes. */
 export type MirrorPost = Omit<Post, "raw">;
 
-/** A post collected for a hashtag (the store's post_hashtags), which is not the same as carrying it. */
+/**
+ * A post collected for a hashtag (the store's post_hashtags), which is not the same as carrying it: version 4's
+ * record of the links table; since version 5 a post's links live with it in its chunk (post-chunks.ts).
+ */
 export interface MirrorLink {
   hashtag: string;
   postId: string;
@@ -77,8 +81,9 @@ export interface CaptureQueueEntry {
 }
 
 export interface MirrorTables {
-  posts: Table<MirrorPost, string>;
-  links: Table<MirrorLink, [string, string]>;
+  /** Posts with their links, many to a record: read and write them through post-chunks.ts only. */
+  chunks: Table<PostChunk, number>;
+  chunkIds: Table<ChunkIds, number>;
   runs: Table<MirrorRun, number>;
   follows: Table<MirrorFollow, string>;
   videos: Table<MirrorVideo, string>;
@@ -90,7 +95,7 @@ export interface MirrorTables {
 
 export type MirrorDb = Dexie & MirrorTables;
 
-export const MIRROR_DB_VERSION = 4;
+export const MIRROR_DB_VERSION = 5;
 
 /** Declares every schema version (Dexie upgrades an older database in place when it opens). */
 export const declareMirrorSchema = (db: Dexie): void => {
@@ -130,6 +135,22 @@ export const declareMirrorSchema = (db: Dexie): void => {
     .upgrade(async (tx) => {
       const links = await tx.table<MirrorLink, [string, string]>("links").toArray();
       await tx.table<HashtagDay, [string, DayKey]>("hashtagDays").bulkPut(hashtagDaysOf(links));
+    });
+  // Posts and links move into chunks (post-chunks.ts): Chromium's cost is per record, and 100k posts plus 100k
+  // links took over a minute to write. The day counts stay as they are: chunks count the same links.
+  db.version(5)
+    .stores({ posts: null, links: null, chunks: "++seq", chunkIds: "seq" })
+    .upgrade(async (tx) => {
+      const [posts, links] = await Promise.all([
+        tx.table<MirrorPost, string>("posts").toArray(),
+        tx.table<MirrorLink, [string, string]>("links").toArray(),
+      ]);
+      const chunks = tx.table<PostChunk, number>("chunks");
+      const chunkIds = tx.table<ChunkIds, number>("chunkIds");
+      for (const chunk of chunksOf(posts, links)) {
+        const seq = await chunks.add(chunk);
+        await chunkIds.put({ seq, ids: chunk.entries.map((entry) => entry.id) });
+      }
     });
 };
 

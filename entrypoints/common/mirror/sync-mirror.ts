@@ -1,5 +1,5 @@
 import type { MirrorDb, MirrorFollow, MirrorLink, MirrorPost, MirrorRun, MirrorVideo } from "./mirror-db.ts";
-import { putLinks } from "./put-links.ts";
+import { type PostWrite, writePosts } from "./post-chunks.ts";
 
 /**
  * One page of the companion's change feed, in the mirror's terms (sync-page-adapter.ts turns the wire format into
@@ -31,26 +31,25 @@ const readCursor = async (db: MirrorDb): Promise<string | null> => {
 
 /** Writes one page and its cursor in a single transaction: a break between pages never skips or repeats one. */
 const applyPage = async (db: MirrorDb, page: MirrorPage): Promise<number> => {
-  const byId = new Map(page.posts.map((post) => [post.id, post]));
-  const tables = [db.posts, db.links, db.runs, db.videos, db.follows, db.meta, db.hashtagDays];
+  // The feed sends every link of each post it sends, so a post's links arrive with it; a link may still name a
+  // post from an earlier page, which writePosts takes from the mirror.
+  const linkTo = new Map<string, string[]>();
+  for (const link of page.links) {
+    const hashtags = linkTo.get(link.postId) ?? [];
+    hashtags.push(link.hashtag);
+    linkTo.set(link.postId, hashtags);
+  }
+  const writes: PostWrite[] = page.posts.map((post) => ({
+    id: post.id,
+    post,
+    linkTo: linkTo.get(post.id) ?? [],
+  }));
+  const sent = new Set(page.posts.map((post) => post.id));
+  for (const [id, hashtags] of linkTo) if (!sent.has(id)) writes.push({ id, linkTo: hashtags });
+  const tables = [db.chunks, db.chunkIds, db.runs, db.videos, db.follows, db.meta, db.hashtagDays];
   await db.transaction("rw", tables, async () => {
-    // A link may name a post from an earlier page; its date and tags come from wherever the post is. (The feed
-    // sends every link of each post it sends, so a changed post's links all arrive with it and are refreshed.)
-    const missing = [...new Set(page.links.map((link) => link.postId).filter((id) => !byId.has(id)))];
-    const stored = missing.length > 0 ? await db.posts.bulkGet(missing) : [];
-    for (const post of stored) if (post !== undefined) byId.set(post.id, post);
-    const links = page.links.map((link): MirrorLink => {
-      const post = byId.get(link.postId);
-      return {
-        hashtag: link.hashtag,
-        postId: link.postId,
-        createTime: post?.createTime ?? null,
-        tags: post?.hashtags ?? [],
-      };
-    });
     await Promise.all([
-      db.posts.bulkPut(page.posts),
-      putLinks(db, links),
+      writes.length > 0 ? writePosts(db, writes) : undefined,
       db.runs.bulkPut(page.runs),
       db.videos.bulkPut(page.videos),
       db.meta.put({ key: "syncCursor", value: page.nextCursor }),

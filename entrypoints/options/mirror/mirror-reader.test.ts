@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
 import { type MirrorDb, openMirrorDb } from "../../common/mirror/mirror-db.ts";
+import { storePosts } from "../../common/mirror/testing/mirror-contents.ts";
 import type { DashboardPost } from "../analysis/analyse-hashtag.ts";
 import type { RunRow } from "../views/dashboard-model.ts";
 import { loadCountablePosts, loadHashtagPosts, readHashtagRows } from "./mirror-reader.ts";
@@ -33,39 +34,41 @@ afterEach(async () => {
 describe("the mirror reader", () => {
   it("loads the posts collected for a hashtag, not those that merely carry it", async () => {
     const mirror = await openMirror();
-    await mirror.posts.bulkPut([slim("1", ["travel", "food"]), slim("2", ["food"]), slim("3", ["travel"])]);
-    await mirror.links.bulkPut([
-      { hashtag: "travel", postId: "1" },
-      { hashtag: "travel", postId: "3" },
-      { hashtag: "food", postId: "2" },
+    await storePosts(mirror, [
+      { id: "1", post: slim("1", ["travel", "food"]), linkTo: ["travel"] },
+      { id: "2", post: slim("2", ["food"]), linkTo: ["food"] },
+      { id: "3", post: slim("3", ["travel"]), linkTo: ["travel"] },
     ]);
     const travel = await loadHashtagPosts(mirror, "travel");
     expect(travel.map((post) => post.id).sort()).toEqual(["1", "3"]);
-    // One post of three: read by id rather than the whole table; the answer is the same.
     expect((await loadHashtagPosts(mirror, "food")).map((post) => post.id)).toEqual(["2"]);
     expect(travel[0]).not.toHaveProperty("raw");
     const countable = await loadCountablePosts(mirror, "travel");
     expect(countable.map((post) => post.hashtags)).toEqual([["travel", "food"], ["travel"]]);
   });
 
-  it("counts from the links alone when they carry the post's time and hashtags", async () => {
+  it("reads the newest copy of a post written again, and counts a post it only has a link of as undated", async () => {
     const mirror = await openMirror();
-    await mirror.links.bulkPut([
-      { hashtag: "travel", postId: "1", createTime: 5, tags: ["travel", "food"] },
-      { hashtag: "travel", postId: "2", createTime: null, tags: ["travel"] },
+    await storePosts(mirror, [
+      { id: "1", post: { ...slim("1", ["travel"]), createTime: 5 }, linkTo: ["travel"] },
+    ]);
+    await storePosts(mirror, [
+      { id: "1", post: { ...slim("1", ["travel", "food"]), createTime: 6 }, linkTo: [] },
+      { id: "2", linkTo: ["travel"] },
     ]);
     expect(await loadCountablePosts(mirror, "travel")).toEqual([
-      { id: "1", createTime: 5, hashtags: ["travel", "food"] },
-      { id: "2", createTime: null, hashtags: ["travel"] },
+      { id: "1", createTime: 6, hashtags: ["travel", "food"] },
+      { id: "2", createTime: null, hashtags: [] },
     ]);
+    expect((await loadHashtagPosts(mirror, "travel")).map((post) => post.id)).toEqual(["1"]);
   });
 
   it("sums up every hashtag it knows, with its follow, counts and latest run", async () => {
     const mirror = await openMirror();
-    await mirror.links.bulkPut([
-      { hashtag: "travel", postId: "1" },
-      { hashtag: "travel", postId: "3" },
-      { hashtag: "food", postId: "2" },
+    await storePosts(mirror, [
+      { id: "1", post: slim("1", ["travel"]), linkTo: ["travel"] },
+      { id: "2", post: slim("2", ["food"]), linkTo: ["food"] },
+      { id: "3", post: slim("3", ["travel"]), linkTo: ["travel"] },
     ]);
     await mirror.follows.bulkPut([
       { hashtag: "travel", schedule: "every 6h" },

@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import { openMirrorDb } from "../../common/mirror/mirror-db.ts";
+import { writePosts } from "../../common/mirror/post-chunks.ts";
 import type { MirrorSnapshot } from "../views/dashboard-source.ts";
 import { mirrorSource } from "./mirror-source.ts";
 
@@ -27,8 +28,8 @@ describe("mirrorSource", () => {
     );
     await expect.poll(() => snapshots.length).toBe(1);
     expect(snapshots[0]).toMatchObject({ hashtags: [], runs: [] });
-    await db.transaction("rw", db.links, db.meta, async () => {
-      await db.links.bulkPut([{ hashtag: "travel", postId: "1", createTime: null, tags: ["travel"] }]);
+    await db.transaction("rw", [db.chunks, db.chunkIds, db.hashtagDays, db.meta], async () => {
+      await writePosts(db, [{ id: "1", linkTo: ["travel"] }]);
       await db.meta.put({ key: "syncCursor", value: "17" });
     });
     await expect.poll(() => snapshots.at(-1)?.hashtags.map((row) => row.hashtag)).toEqual(["travel"]);

@@ -1,0 +1,241 @@
+import Dexie from "dexie";
+import { DayTally } from "./hashtag-days.ts";
+import type { MirrorPost, MirrorTables } from "./mirror-db.ts";
+
+/**
+ * The mirror keeps posts in chunks: one IndexedDB record per write (a sync page, a capture), each holding many
+ * posts with the hashtags each was collected for. Chromium spends about 0.2 ms per record put whatever its size,
+ * so 100k posts as 100k post records and 100k link records took over a minute; as 100 chunks they take a fraction
+ * of a second. A post written again lands in a newer chunk: the newest copy (highest chunk seq) is the post, older
+ * copies are superseded. This module is the only one that knows that layout.
+ */
+export interface ChunkEntry {
+  id: string;
+  /** Null only for a link that arrived for a post the mirror never received (counted as undated, untagged). */
+  post: MirrorPost | null;
+  /** The hashtags the post was collected for (the store's post_hashtags), not the ones it carries. */
+  linkedTo: string[];
+}
+
+export interface PostChunk {
+  /** Auto-incremented: a later write always has a higher seq, so the highest seq holding an id is its newest. */
+  seq?: number;
+  entries: ChunkEntry[];
+}
+
+/** The ids of a chunk, stored apart so finding a post's chunk reads a few kB per chunk, not its posts. */
+export interface ChunkIds {
+  seq: number;
+  ids: string[];
+}
+
+export type ChunkTables = Pick<MirrorTables, "chunks" | "chunkIds" | "hashtagDays">;
+
+/** One post to write: a new copy of it (or, absent, the stored one kept) and hashtags it was collected for. */
+export interface PostWrite {
+  id: string;
+  post?: MirrorPost;
+  linkTo: readonly string[];
+}
+
+/** Where each post's newest copy is and how many newest copies each chunk still holds. */
+interface Directory {
+  /** Every chunk seq up to this one is in the maps below. */
+  upTo: number;
+  newest: Map<string, number>;
+  live: Map<number, number>;
+}
+
+/**
+ * A writer's directory, kept between its writes so a 100-page sync does not read 100k ids per page: each write
+ * first reads only the chunks stored after `upTo` (by another writer or a restarted worker). Dropped when a
+ * write's transaction fails, since it was updated as the write went.
+ */
+const directories = new WeakMap<object, Directory>();
+
+const addChunkIds = (directory: Directory, chunks: readonly ChunkIds[]): void => {
+  for (const { seq, ids } of chunks) {
+    for (const id of ids) {
+      const before = directory.newest.get(id);
+      if (before !== undefined && before > seq) continue;
+      if (before !== undefined) directory.live.set(before, (directory.live.get(before) ?? 1) - 1);
+      directory.newest.set(id, seq);
+      directory.live.set(seq, (directory.live.get(seq) ?? 0) + 1);
+    }
+    if (seq > directory.upTo) directory.upTo = seq;
+  }
+};
+
+const readDirectory = async (
+  tables: Pick<MirrorTables, "chunkIds">,
+  from?: Directory,
+): Promise<Directory> => {
+  const directory = from ?? { upTo: 0, newest: new Map(), live: new Map() };
+  addChunkIds(directory, await tables.chunkIds.where("seq").above(directory.upTo).toArray());
+  return directory;
+};
+
+/** The chunks holding the newest copies of `ids`, read in one request; undefined for ids never stored. */
+const newestCopies = async (
+  tables: Pick<MirrorTables, "chunks">,
+  directory: Directory,
+  ids: readonly string[],
+): Promise<{ copies: Array<ChunkEntry | undefined>; chunks: Map<number, PostChunk> }> => {
+  const seqs = [...new Set(ids.flatMap((id) => directory.newest.get(id) ?? []))];
+  const found = await tables.chunks.bulkGet(seqs);
+  const chunks = new Map<number, PostChunk>();
+  const bySeq = new Map<number, Map<string, ChunkEntry>>();
+  seqs.forEach((seq, index) => {
+    const chunk = found[index];
+    if (chunk === undefined) return;
+    chunks.set(seq, chunk);
+    bySeq.set(seq, new Map(chunk.entries.map((entry) => [entry.id, entry])));
+  });
+  const copies = ids.map((id) => {
+    const seq = directory.newest.get(id);
+    return seq === undefined ? undefined : bySeq.get(seq)?.get(id);
+  });
+  return { copies, chunks };
+};
+
+const countIn = (tally: DayTally, entry: ChunkEntry, sign: 1 | -1): void => {
+  for (const hashtag of entry.linkedTo)
+    tally.add(
+      { hashtag, createTime: entry.post?.createTime ?? null, tags: entry.post?.hashtags ?? [] },
+      sign,
+    );
+};
+
+const dropOnFailure = (key: object): void => {
+  const transaction = Dexie.currentTransaction;
+  if (transaction === null || transaction === undefined)
+    throw new Error("writePosts runs inside a read-write transaction over chunks, chunkIds and hashtagDays");
+  const drop = () => directories.delete(key);
+  transaction.on("abort", drop);
+  transaction.on("error", drop);
+};
+
+/**
+ * Writes new copies of posts as one chunk and keeps each hashtag's day counts in step: a post stored before is
+ * counted out with its old copy, then in with the new one (its hashtags the old ones plus `linkTo`: links are
+ * never removed). Chunks left mostly superseded have their remaining copies moved into the new chunk and are
+ * deleted, so the mirror does not grow with every re-sent post. Run it inside a read-write transaction over
+ * chunks, chunkIds and hashtagDays (Dexie refuses otherwise). Returns each write's copy before it (undefined:
+ * new to the mirror), in order.
+ */
+export const writePosts = async (
+  tables: ChunkTables,
+  writes: readonly PostWrite[],
+): Promise<Array<ChunkEntry | undefined>> => {
+  const key = tables.chunks.db;
+  dropOnFailure(key);
+  const directory = await readDirectory(tables, directories.get(key));
+  directories.set(key, directory);
+  // A post named twice in one write is merged: its last copy and every hashtag named.
+  const merged = new Map<string, { post?: MirrorPost; linkTo: Set<string> }>();
+  for (const write of writes) {
+    const entry = merged.get(write.id) ?? { linkTo: new Set<string>() };
+    if (write.post !== undefined) entry.post = write.post;
+    for (const hashtag of write.linkTo) entry.linkTo.add(hashtag);
+    merged.set(write.id, entry);
+  }
+  const ids = [...merged.keys()];
+  const { copies, chunks } = await newestCopies(tables, directory, ids);
+  const tally = new DayTally();
+  const entries = ids.map((id, index): ChunkEntry => {
+    const before = copies[index];
+    const write = merged.get(id) as { post?: MirrorPost; linkTo: Set<string> };
+    const entry = {
+      id,
+      post: write.post ?? before?.post ?? null,
+      linkedTo: [...new Set([...(before?.linkedTo ?? []), ...write.linkTo])],
+    };
+    if (before !== undefined) countIn(tally, before, -1);
+    countIn(tally, entry, 1);
+    return entry;
+  });
+  const byIdBefore = new Map(ids.map((id, index) => [id, copies[index]]));
+  // The chunks this write supersedes copies in: those left holding under half their entries are folded in.
+  const written = new Set(ids);
+  const folded: number[] = [];
+  for (const [seq, chunk] of chunks) {
+    const superseded = ids.filter((id) => directory.newest.get(id) === seq).length;
+    const live = (directory.live.get(seq) ?? 0) - superseded;
+    if (live * 2 >= chunk.entries.length) continue;
+    folded.push(seq);
+    for (const entry of chunk.entries)
+      if (!written.has(entry.id) && directory.newest.get(entry.id) === seq) {
+        entries.push(entry);
+        written.add(entry.id);
+      }
+  }
+  const seq = await tables.chunks.add({ entries });
+  const days = tally.applyTo(await tables.hashtagDays.bulkGet(tally.keys()));
+  await Promise.all([
+    tables.chunkIds.put({ seq, ids: entries.map((entry) => entry.id) }),
+    folded.length > 0 ? tables.chunks.bulkDelete(folded) : undefined,
+    folded.length > 0 ? tables.chunkIds.bulkDelete(folded) : undefined,
+    tables.hashtagDays.bulkPut(days.put),
+    tables.hashtagDays.bulkDelete(days.remove),
+  ]);
+  addChunkIds(directory, [{ seq, ids: entries.map((entry) => entry.id) }]);
+  for (const old of folded) directory.live.delete(old);
+  return writes.map((write) => byIdBefore.get(write.id));
+};
+
+/** The newest copy of each post, newest chunk first (each chunk's entries in written order). */
+export const readNewestEntries = async (tables: Pick<MirrorTables, "chunks">): Promise<ChunkEntry[]> => {
+  const chunks = await tables.chunks.toArray();
+  const seen = new Set<string>();
+  const entries: ChunkEntry[] = [];
+  for (let index = chunks.length - 1; index >= 0; index -= 1)
+    for (const entry of (chunks[index] as PostChunk).entries) {
+      if (seen.has(entry.id)) continue;
+      seen.add(entry.id);
+      entries.push(entry);
+    }
+  return entries;
+};
+
+/** The newest copies of the posts collected for `hashtag`. */
+export const readEntriesLinkedTo = async (
+  tables: Pick<MirrorTables, "chunks">,
+  hashtag: string,
+): Promise<ChunkEntry[]> =>
+  (await readNewestEntries(tables)).filter((entry) => entry.linkedTo.includes(hashtag));
+
+/** The newest copies of `ids` (undefined for ids the mirror does not hold), in order. */
+export const readEntries = async (
+  tables: Pick<MirrorTables, "chunks" | "chunkIds">,
+  ids: readonly string[],
+): Promise<Array<ChunkEntry | undefined>> =>
+  (await newestCopies(tables, await readDirectory(tables), ids)).copies;
+
+/**
+ * The v4 mirror's posts and links as chunks of `size` posts (the schema upgrade): each post with the hashtags
+ * it was linked to, and a link whose post is missing kept with no post, as version 4 counted it.
+ */
+export const chunksOf = (
+  posts: readonly MirrorPost[],
+  links: ReadonlyArray<{ hashtag: string; postId: string }>,
+  size = 1000,
+): PostChunk[] => {
+  const linkedTo = new Map<string, string[]>();
+  for (const link of links) {
+    const hashtags = linkedTo.get(link.postId) ?? [];
+    hashtags.push(link.hashtag);
+    linkedTo.set(link.postId, hashtags);
+  }
+  const entries: ChunkEntry[] = posts.map((post) => ({
+    id: post.id,
+    post,
+    linkedTo: linkedTo.get(post.id) ?? [],
+  }));
+  const held = new Set(posts.map((post) => post.id));
+  for (const [id, hashtags] of linkedTo)
+    if (!held.has(id)) entries.push({ id, post: null, linkedTo: hashtags });
+  const chunks: PostChunk[] = [];
+  for (let start = 0; start < entries.length; start += size)
+    chunks.push({ entries: entries.slice(start, start + size) });
+  return chunks;
+};
