@@ -9,6 +9,8 @@ import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
 import { DAY_SECONDS } from "./day-cover.ts";
 import { databasePath } from "./paths.ts";
 import type { CompanionStore, TimeRange } from "./post-store.ts";
+import { SPAN_DAYS } from "./span-cover.ts";
+import { SPAN_ROLLUP_MIGRATION } from "./span-rollup-schema.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import { makePost, type PostSpec } from "./testing/make-post.ts";
 
@@ -27,12 +29,17 @@ const TAGS = ["travel", "food", "東京", "fyp", "Viral", "viral", "cats", "danc
 /** Around 1970 and an ordinary day, so floor division before the epoch is exercised too. */
 const BASES = [0, 1_700_000_000 - (1_700_000_000 % DAY_SECONDS)];
 
+const LONGEST_SPAN = SPAN_DAYS.at(-1)! * DAY_SECONDS;
+/** Within days of a base, or anywhere within two of the rollup's longest spans, so ranges cross spans of days. */
+const offset = fc.oneof(
+  fc.integer({ min: -3 * DAY_SECONDS, max: 3 * DAY_SECONDS }),
+  fc.integer({ min: -2 * LONGEST_SPAN, max: 2 * LONGEST_SPAN }),
+);
+
 const createTime = fc.oneof(
   { arbitrary: fc.constant(null), weight: 1 },
   {
-    arbitrary: fc
-      .tuple(fc.constantFrom(...BASES), fc.integer({ min: -3 * DAY_SECONDS, max: 3 * DAY_SECONDS }))
-      .map(([base, offset]) => base + offset),
+    arbitrary: fc.tuple(fc.constantFrom(...BASES), offset).map(([base, offset]) => base + offset),
     weight: 8,
   },
 );
@@ -73,16 +80,26 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   },
 );
 
+/** A bound on a span's edge (a whole span read from the rollup), a second either side of one, or anywhere. */
+const bound = fc.oneof(
+  fc.integer({ min: -4 * DAY_SECONDS, max: 4 * DAY_SECONDS }),
+  fc.integer({ min: -2 * LONGEST_SPAN, max: 2 * LONGEST_SPAN }),
+  fc
+    .tuple(fc.constantFrom(...SPAN_DAYS), fc.integer({ min: -3, max: 3 }), fc.constantFrom(-1, 0, 1))
+    .map(([days, span, nudge]) => days * span * DAY_SECONDS + nudge),
+);
+
 const range: fc.Arbitrary<TimeRange> = fc
-  .tuple(
-    fc.option(fc.integer({ min: -4 * DAY_SECONDS, max: 4 * DAY_SECONDS })),
-    fc.option(fc.integer({ min: 0, max: 8 * DAY_SECONDS })),
-    fc.constantFrom(...BASES),
-  )
-  .map(([since, length, base]) => ({
-    ...(since === null ? {} : { since: base + since }),
-    ...(length === null ? {} : { until: base + (since ?? -4 * DAY_SECONDS) + length }),
-  }));
+  .tuple(fc.option(bound), fc.option(bound), fc.constantFrom(...BASES))
+  .map(([a, b, base]) => {
+    const [since, until] = a !== null && b !== null && a > b ? [b, a] : [a, b];
+    // The second base is no span's edge: shift it back to one so the aligned bounds stay aligned.
+    const start = base - (base % LONGEST_SPAN);
+    return {
+      ...(since === null ? {} : { since: start + since }),
+      ...(until === null ? {} : { until: start + until }),
+    };
+  });
 
 const apply = (store: CompanionStore, dir: string, op: Operation): void => {
   if (op.kind === "upsert") store.upsertPosts(op.hashtag, op.posts.map(makePost));
@@ -104,6 +121,8 @@ const AGGREGATE_TABLES = {
   hashtag_days: "SELECT hashtag, day, posts FROM hashtag_days ORDER BY 1, 2",
   tag_days: "SELECT hashtag, day, tag, n FROM tag_days ORDER BY 1, 2, 3",
   tag_totals: "SELECT hashtag, tag, n FROM tag_totals ORDER BY 1, 2",
+  hashtag_spans: "SELECT hashtag, days, span, posts FROM hashtag_spans ORDER BY 1, 2, 3",
+  tag_spans: "SELECT hashtag, days, span, tag, n FROM tag_spans ORDER BY 1, 2, 3, 4",
 };
 
 const aggregateTables = (db: Database.Database) =>
@@ -115,6 +134,8 @@ const rebuiltTables = (dir: string) => {
   try {
     db.exec("BEGIN");
     db.exec("DROP TABLE hashtag_days; DROP TABLE tag_days; DROP TABLE tag_totals;");
+    // The rollup's triggers went with the per-day tables.
+    db.exec("DROP TABLE hashtag_spans; DROP TABLE tag_spans;");
     for (const name of [
       "link_added",
       "link_removed",
@@ -125,6 +146,7 @@ const rebuiltTables = (dir: string) => {
     ])
       db.exec(`DROP TRIGGER aggregate_${name}`);
     db.exec(CO_OCCURRENCE_MIGRATION);
+    db.exec(SPAN_ROLLUP_MIGRATION);
     const tables = aggregateTables(db);
     db.exec("ROLLBACK");
     return tables;

@@ -3,9 +3,11 @@
  * Never edit a released migration: append a new one.
  */
 
+import { BULK_WRITES_MIGRATION } from "./bulk-writes-schema.ts";
 import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
 import { POST_CONTEXTS_MIGRATION } from "./post-contexts.ts";
 import { RAW_COLUMN_MIGRATION } from "./raw-column-migration.ts";
+import { SPAN_ROLLUP_MIGRATION } from "./span-rollup-schema.ts";
 
 /** sort_time of a post whose creation time is unknown, so it sorts after every dated post. */
 export const UNDATED = 253_402_300_799; // 9999-12-31T23:59:59Z
@@ -153,4 +155,8 @@ export const MIGRATIONS: readonly string[] = [
   RAW_COLUMN_MIGRATION,
   // Where posts captured outside tag pages were seen: profile, search, feed (post-contexts.ts).
   POST_CONTEXTS_MIGRATION,
+  // The per-day aggregate rolled up into spans of days, kept by triggers on it (span-rollup-schema.ts).
+  SPAN_ROLLUP_MIGRATION,
+  // The switch that lets an import keep the aggregate and the sync feed set-based (bulk-writes-schema.ts).
+  BULK_WRITES_MIGRATION,
 ];

@@ -1,0 +1,43 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { coverWithSpans, SPAN_DAYS, type SpanPiece } from "./span-cover.ts";
+
+const covers = (piece: SpanPiece, day: number): boolean =>
+  day >= piece.from * piece.days && day <= piece.to * piece.days + piece.days - 1;
+
+describe("coverWithSpans", () => {
+  it("covers every day of the range exactly once, nothing outside it, with few short spans", () => {
+    const day = fc.integer({ min: -400, max: 400 });
+    fc.assert(
+      fc.property(day, day, day, (a, b, probe) => {
+        const [from, to] = [Math.min(a, b), Math.max(a, b)];
+        const pieces = coverWithSpans(from, to);
+        expect(pieces.filter((piece) => covers(piece, probe)).length).toBe(
+          probe >= from && probe <= to ? 1 : 0,
+        );
+        for (const piece of pieces) expect(piece.from).toBeLessThanOrEqual(piece.to);
+        const lengths = [1, ...SPAN_DAYS];
+        for (const [i, length] of lengths.slice(0, -1).entries()) {
+          const read = pieces
+            .filter((piece) => piece.days === length)
+            .reduce((sum, piece) => sum + piece.to - piece.from + 1, 0);
+          expect(read).toBeLessThanOrEqual(2 * (lengths[i + 1]! / length - 1));
+        }
+        expect(pieces.filter((piece) => piece.days === SPAN_DAYS.at(-1)).length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reads a whole aligned span as one piece and a short range as days", () => {
+    expect(coverWithSpans(64, 127)).toEqual([{ days: 64, from: 1, to: 1 }]);
+    expect(coverWithSpans(-64, -1)).toEqual([{ days: 64, from: -1, to: -1 }]);
+    expect(coverWithSpans(3, 5)).toEqual([{ days: 1, from: 3, to: 5 }]);
+    expect(coverWithSpans(6, 17)).toEqual([
+      { days: 1, from: 6, to: 7 },
+      { days: 8, from: 1, to: 1 },
+      { days: 1, from: 16, to: 17 },
+    ]);
+    expect(coverWithSpans(5, 4)).toEqual([]);
+  });
+});
