@@ -127,7 +127,7 @@ export const importFile = async (
   // Without a collection time in the records, the file's own time is the best guess, and it keeps a re-import
   // of the same file from looking like a new observation.
   const seenAt = (await stat(file)).mtime.toISOString();
-  await store.atomically(async () => {
+  await store.atomicallyInBulk(async () => {
     const writer = new BatchWriter(store, summary, seenAt);
     const onBytes = (bytes: number) =>
       options.progress.increment(bytes, `${summary.new + summary.seen} posts`);

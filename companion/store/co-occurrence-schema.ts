@@ -16,7 +16,7 @@
  */
 
 /** The day a sort_time falls on, as SQL: floor division, also right for times before 1970. */
-const day = (time: string) => `(${time} / 86400 - (${time} % 86400 < 0))`;
+export const day = (time: string) => `(${time} / 86400 - (${time} % 86400 < 0))`;
 
 /** Statements adding (sign "+") or removing ("-") one link's contribution. */
 const linkDelta = (row: "NEW" | "OLD", sign: "+" | "-") => {
@@ -62,6 +62,40 @@ const tagDelta = (row: "NEW" | "OLD", sign: "+" | "-") => {
     DELETE FROM tag_totals WHERE tag = ${row}.tag AND hashtag IN ${hashtags} AND n = 0;`;
 };
 
+/** A trigger's WHEN clause: the condition it has on its own and, when given, the guard every row must pass too. */
+const when = (guard: string | null, condition: string | null): string => {
+  if (guard === null) return condition === null ? "" : ` WHEN ${condition}`;
+  return condition === null ? ` WHEN ${guard}` : ` WHEN ${guard} AND (${condition})`;
+};
+
+/**
+ * The six triggers that keep the aggregate; `guard` (a SQL condition) lets a bulk writer turn them off for its own
+ * rows while it applies the same counts set-based (bulk-writes-schema.ts).
+ */
+export const aggregateTriggers = (guard: string | null): string => `
+  CREATE TRIGGER aggregate_link_added AFTER INSERT ON post_hashtags${when(guard, null)} BEGIN ${linkDelta("NEW", "+")}
+  END;
+  CREATE TRIGGER aggregate_link_removed AFTER DELETE ON post_hashtags${when(guard, null)} BEGIN ${linkDelta("OLD", "-")}
+  END;
+  -- Upserts move a post's links when its create time changes; within one day nothing changes.
+  CREATE TRIGGER aggregate_link_moved AFTER UPDATE OF hashtag, post_id, sort_time ON post_hashtags
+    ${when(
+      guard,
+      `OLD.hashtag IS NOT NEW.hashtag OR OLD.post_id IS NOT NEW.post_id
+      OR ${day("OLD.sort_time")} IS NOT ${day("NEW.sort_time")}`,
+    )}
+  BEGIN ${linkDelta("OLD", "-")} ${linkDelta("NEW", "+")}
+  END;
+  CREATE TRIGGER aggregate_tag_added AFTER INSERT ON post_tags${when(guard, null)} BEGIN ${tagDelta("NEW", "+")}
+  END;
+  CREATE TRIGGER aggregate_tag_removed AFTER DELETE ON post_tags${when(guard, null)} BEGIN ${tagDelta("OLD", "-")}
+  END;
+  CREATE TRIGGER aggregate_tag_changed AFTER UPDATE OF post_id, tag ON post_tags
+    ${when(guard, "OLD.post_id IS NOT NEW.post_id OR OLD.tag IS NOT NEW.tag")}
+  BEGIN ${tagDelta("OLD", "-")} ${tagDelta("NEW", "+")}
+  END;
+`;
+
 export const CO_OCCURRENCE_MIGRATION = `
   CREATE TABLE hashtag_days (
     hashtag TEXT NOT NULL,
@@ -83,25 +117,7 @@ export const CO_OCCURRENCE_MIGRATION = `
     PRIMARY KEY (hashtag, tag)
   ) WITHOUT ROWID;
 
-  CREATE TRIGGER aggregate_link_added AFTER INSERT ON post_hashtags BEGIN ${linkDelta("NEW", "+")}
-  END;
-  CREATE TRIGGER aggregate_link_removed AFTER DELETE ON post_hashtags BEGIN ${linkDelta("OLD", "-")}
-  END;
-  -- Upserts move a post's links when its create time changes; within one day nothing changes.
-  CREATE TRIGGER aggregate_link_moved AFTER UPDATE OF hashtag, post_id, sort_time ON post_hashtags
-    WHEN OLD.hashtag IS NOT NEW.hashtag OR OLD.post_id IS NOT NEW.post_id
-      OR ${day("OLD.sort_time")} IS NOT ${day("NEW.sort_time")}
-  BEGIN ${linkDelta("OLD", "-")} ${linkDelta("NEW", "+")}
-  END;
-  CREATE TRIGGER aggregate_tag_added AFTER INSERT ON post_tags BEGIN ${tagDelta("NEW", "+")}
-  END;
-  CREATE TRIGGER aggregate_tag_removed AFTER DELETE ON post_tags BEGIN ${tagDelta("OLD", "-")}
-  END;
-  CREATE TRIGGER aggregate_tag_changed AFTER UPDATE OF post_id, tag ON post_tags
-    WHEN OLD.post_id IS NOT NEW.post_id OR OLD.tag IS NOT NEW.tag
-  BEGIN ${tagDelta("OLD", "-")} ${tagDelta("NEW", "+")}
-  END;
-
+  ${aggregateTriggers(null)}
   INSERT INTO hashtag_days (hashtag, day, posts)
     SELECT hashtag, ${day("sort_time")} AS d, COUNT(*) FROM post_hashtags GROUP BY hashtag, d;
   INSERT INTO tag_days (hashtag, day, tag, n)

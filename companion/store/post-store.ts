@@ -102,6 +102,11 @@ export interface CompanionStore extends PostStore {
    */
   atomically<T>(work: () => Promise<T>): Promise<T>;
   /**
+   * atomically() for a large write (an import): the aggregate and the sync feed are kept set-based per batch and
+   * per transaction instead of by per-row triggers (bulk-writes.ts); what is committed is the same.
+   */
+  atomicallyInBulk<T>(work: () => Promise<T>): Promise<T>;
+  /**
    * Upserts posts captured outside tag pages (same merge, stats history and sync feed as upsertPosts) without
    * linking them to a hashtag, and records the context they were captured in.
    */

@@ -4,6 +4,7 @@ import type { CaptureContext } from "../../shared/api/contract.ts";
 import { requireHashtag } from "../../shared/hashtag/hashtag.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
 import { type AnalysisQueries, analysisQueries } from "./analysis-queries.ts";
+import { type BulkWrites, bulkWrites } from "./bulk-writes.ts";
 import { coOccurrenceCounts } from "./co-occurrence-counts.ts";
 import { type EngineTables, engineTables } from "./engine-tables.ts";
 import { migrate, schemaVersion } from "./migrate.ts";
@@ -32,6 +33,7 @@ export const BUSY_TIMEOUT_MS = 30_000;
 const PAGE_SIZE = 500;
 
 class SqliteStore implements CompanionStore {
+  private readonly bulk: BulkWrites;
   private readonly upsert: ReturnType<typeof createUpsert>;
   private readonly runLog: ReturnType<typeof runsTable>;
   private readonly videos: ReturnType<typeof videosTable>;
@@ -44,7 +46,8 @@ class SqliteStore implements CompanionStore {
     readonly dataDir: string,
     private readonly db: Database.Database,
   ) {
-    this.upsert = createUpsert(db);
+    this.bulk = bulkWrites(db);
+    this.upsert = createUpsert(db, this.bulk);
     this.runLog = runsTable(db);
     this.videos = videosTable(db, dataDir);
     this.aggregate = coOccurrenceCounts(db);
@@ -96,6 +99,20 @@ class SqliteStore implements CompanionStore {
       if (this.db.inTransaction) this.db.exec("ROLLBACK");
       throw error;
     }
+  }
+
+  async atomicallyInBulk<T>(work: () => Promise<T>): Promise<T> {
+    return this.atomically(async () => {
+      this.bulk.begin();
+      try {
+        const result = await work();
+        this.bulk.finish();
+        return result;
+      } catch (error) {
+        this.bulk.abandon();
+        throw error;
+      }
+    });
   }
 
   upsertPosts(hashtag: string, posts: Post[], options?: UpsertOptions): UpsertSummary {
@@ -204,13 +221,16 @@ class SqliteStore implements CompanionStore {
     return this.db
       .transaction(() => {
         const missing: string[] = [];
-        let linked = 0;
+        const linkedIds: string[] = [];
+        const list = this.bulk.active ? JSON.stringify(ids) : "";
+        if (this.bulk.active) this.bulk.before(list);
         for (const id of ids) {
           const row = createTime.get(id);
-          if (row) linked += link.run(tag, id, sortTime(row.t), linkedAt).changes;
-          else missing.push(id);
+          if (!row) missing.push(id);
+          else if (link.run(tag, id, sortTime(row.t), linkedAt).changes === 1) linkedIds.push(id);
         }
-        return { linked, missing };
+        if (this.bulk.active) this.bulk.after(list, linkedIds);
+        return { linked: linkedIds.length, missing };
       })
       .immediate();
   }

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { normaliseHashtag, requireHashtag } from "../../shared/hashtag/hashtag.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
+import type { BulkWrites } from "./bulk-writes.ts";
 import { mergePost } from "./merge-post.ts";
 import { slimJson } from "./post-row.ts";
 import type { UpsertOptions, UpsertSummary } from "./post-store.ts";
@@ -35,9 +36,10 @@ const statsValues = (stats: PostStats) => STAT_KEYS.map((key) => stats[key]);
  * a stats history row is written only when the counts differ from the ones last seen before that time.
  *
  * Insert first: a new post (the common case in an import) costs four statements (the post, its tags in one,
- * its stats, its link); only a post already stored is read back and merged.
+ * its stats, its link); only a post already stored is read back and merged. Inside a bulk transaction the
+ * triggers leave these rows alone and `bulk` is told which posts the batch touched and which of them changed.
  */
-export const createUpsert = (db: Database.Database) => {
+export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
   const insertPost = db.prepare(
     `INSERT INTO posts (id, json, raw, create_time, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (id) DO NOTHING`,
@@ -72,8 +74,12 @@ export const createUpsert = (db: Database.Database) => {
     if (tags.length > 0) insertTags.run(postId, JSON.stringify(tags));
   };
 
-  /** Merges a post into its stored row; returns its createTime as now stored. */
-  const update = (post: Post, raw: () => Buffer, observed: string): number | null => {
+  /** Merges a post into its stored row; returns its createTime as now stored, and whether its Post changed. */
+  const update = (
+    post: Post,
+    raw: () => Buffer,
+    observed: string,
+  ): { createTime: number | null; changed: boolean } => {
     const row = selectPost.get(post.id)!;
     const stored = JSON.parse(row.json) as Post;
     const isLatest = observed >= row.last_seen;
@@ -97,7 +103,7 @@ export const createUpsert = (db: Database.Database) => {
       if (!previous || !sameStats(previous, post.stats))
         insertStats.run(post.id, observed, ...statsValues(post.stats));
     }
-    return current.createTime;
+    return { createTime: current.createTime, changed: json !== row.json };
   };
 
   return db.transaction(
@@ -106,6 +112,9 @@ export const createUpsert = (db: Database.Database) => {
       const tag = hashtag === null ? null : requireHashtag(hashtag);
       const defaultObserved = isoTime(options.seenAt) ?? new Date().toISOString();
       const summary = { new: 0, seen: 0, linked: 0 };
+      const ids = bulk.active ? JSON.stringify(posts.map((post) => post.id)) : "";
+      const changed: string[] = [];
+      if (bulk.active) bulk.before(ids);
       for (const post of posts) {
         const observed = isoTime(post.source.collectedAt) ?? defaultObserved;
         let packed: Buffer | undefined;
@@ -116,21 +125,28 @@ export const createUpsert = (db: Database.Database) => {
         let createTime = post.createTime;
         if (insertPost.run(post.id, slimJson(post), raw(), createTime, observed, observed).changes === 1) {
           summary.new++;
+          changed.push(post.id);
           writeTags(post.id, ownTags(post));
           if (hasStats(post.stats)) insertStats.run(post.id, observed, ...statsValues(post.stats));
         } else {
           summary.seen++;
-          createTime = update(post, raw, observed);
+          const updated = update(post, raw, observed);
+          createTime = updated.createTime;
+          if (updated.changed) changed.push(post.id);
         }
-        if (tag !== null)
-          summary.linked += link.run(
+        if (tag !== null) {
+          const linked = link.run(
             tag,
             post.id,
             sortTime(createTime),
             observed,
             options.runId ?? null,
           ).changes;
+          summary.linked += linked;
+          if (linked === 1) changed.push(post.id);
+        }
       }
+      if (bulk.active) bulk.after(ids, changed);
       return summary;
     },
   );

@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { DAY_SECONDS } from "./day-cover.ts";
+import { databasePath } from "./paths.ts";
+import type { CompanionStore } from "./post-store.ts";
+import { openSqliteStore } from "./sqlite-store.ts";
+import { makePost, type PostSpec } from "./testing/make-post.ts";
+
+const roots: string[] = [];
+const tempDir = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), "tha-bulk-"));
+  roots.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+});
+
+const HASHTAGS = ["travel", "food"];
+const IDS = ["1", "2", "3", "4", "5", "6"];
+const TAGS = ["travel", "food", "fyp", "Viral", "viral", "cats"];
+const BASE = 1_700_000_000 - (1_700_000_000 % DAY_SECONDS);
+
+const post: fc.Arbitrary<PostSpec> = fc.record({
+  id: fc.constantFrom(...IDS),
+  hashtags: fc.subarray(TAGS),
+  // A few days apart, before and after the epoch too, or undated: re-collections move posts between days.
+  createTime: fc.oneof(
+    fc.constant(null),
+    fc
+      .tuple(fc.constantFrom(0, BASE), fc.integer({ min: -3 * DAY_SECONDS, max: 3 * DAY_SECONDS }))
+      .map(([base, offset]) => base + offset),
+  ),
+  collectedAt: fc.integer({ min: 0, max: 5 }).map((day) => `2024-02-0${day + 1}T00:00:00.000Z`),
+});
+
+type Operation =
+  | { kind: "upsert"; hashtag: string; posts: PostSpec[] }
+  | { kind: "link"; hashtag: string; ids: string[] };
+
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("upsert" as const),
+      hashtag: fc.constantFrom(...HASHTAGS),
+      posts: fc.array(post, { maxLength: 5 }),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("link" as const),
+      hashtag: fc.constantFrom(...HASHTAGS),
+      ids: fc.subarray(IDS),
+    }),
+    weight: 1,
+  },
+);
+
+/** One transaction: in bulk or with the triggers; a failing one is rolled back after its writes. */
+const transaction: fc.Arbitrary<Transaction> = fc.record({
+  bulk: fc.boolean(),
+  fails: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+  ops: fc.array(operation, { minLength: 1, maxLength: 5 }),
+});
+
+const apply = (store: CompanionStore, op: Operation): void => {
+  if (op.kind === "upsert") store.upsertPosts(op.hashtag, op.posts.map(makePost));
+  else store.linkPosts(op.hashtag, op.ids);
+};
+
+interface Transaction {
+  bulk: boolean;
+  fails: boolean;
+  ops: Operation[];
+}
+
+const run = async (store: CompanionStore, tx: Transaction) => {
+  const work = async () => {
+    for (const op of tx.ops) apply(store, op);
+    if (tx.fails) throw new Error("a corrupt file");
+  };
+  await (tx.bulk ? store.atomicallyInBulk(work) : store.atomically(work)).catch((error: Error) => {
+    if (error.message !== "a corrupt file") throw error;
+  });
+};
+
+const day = (time: string) => `(${time} / 86400 - (${time} % 86400 < 0))`;
+
+/** The aggregate as kept, and as recounted from the links and tags themselves. */
+const KEPT = {
+  hashtag_days: "SELECT hashtag, day, posts FROM hashtag_days ORDER BY 1, 2",
+  tag_days: "SELECT hashtag, day, tag, n FROM tag_days ORDER BY 1, 2, 3",
+  tag_totals: "SELECT hashtag, tag, n FROM tag_totals ORDER BY 1, 2",
+};
+const RECOUNTED = {
+  hashtag_days: `SELECT hashtag, ${day("sort_time")} AS day, COUNT(*) AS posts FROM post_hashtags GROUP BY 1, 2 ORDER BY 1, 2`,
+  tag_days: `SELECT h.hashtag, ${day("h.sort_time")} AS day, t.tag, COUNT(*) AS n
+    FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  tag_totals: `SELECT h.hashtag, t.tag, COUNT(*) AS n
+    FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id GROUP BY 1, 2 ORDER BY 1, 2`,
+};
+
+const snapshot = (dir: string) => {
+  const db = new Database(databasePath(dir), { readonly: true });
+  try {
+    const all = (queries: Record<string, string>) =>
+      Object.fromEntries(Object.entries(queries).map(([name, sql]) => [name, db.prepare(sql).all()]));
+    return {
+      kept: all(KEPT),
+      recounted: all(RECOUNTED),
+      // The order a syncing client reads changes in; bulk writes use fewer sequence numbers, so not the numbers.
+      feed: db.prepare("SELECT kind, key FROM changes ORDER BY seq").all(),
+      switches: db.prepare("SELECT COUNT(*) AS n FROM bulk_writes").get(),
+    };
+  } finally {
+    db.close();
+  }
+};
+
+describe("bulk writes", () => {
+  it("commit the aggregate a recount gives and the change feed the triggers give, through re-collections, links and rollbacks", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(transaction, { minLength: 1, maxLength: 6 }), async (transactions) => {
+        const bulkDir = tempDir();
+        const triggerDir = tempDir();
+        const bulk = openSqliteStore(bulkDir);
+        const triggers = openSqliteStore(triggerDir);
+        try {
+          for (const tx of transactions) {
+            await run(bulk, tx);
+            await run(triggers, { ...tx, bulk: false });
+          }
+        } finally {
+          bulk.close();
+          triggers.close();
+        }
+        const got = snapshot(bulkDir);
+        const expected = snapshot(triggerDir);
+        expect(got.kept).toEqual(got.recounted);
+        expect(got.kept).toEqual(expected.kept);
+        expect(got.feed).toEqual(expected.feed);
+        expect(got.switches).toEqual({ n: 0 });
+        rmSync(bulkDir, { recursive: true, force: true });
+        rmSync(triggerDir, { recursive: true, force: true });
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("leave the triggers on for every other connection while an import is open", async () => {
+    const dir = tempDir();
+    const store = openSqliteStore(dir);
+    try {
+      await store.atomicallyInBulk(async () => {
+        store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel", "cats"] })]);
+        const other = new Database(databasePath(dir), { readonly: true });
+        expect(other.prepare("SELECT COUNT(*) AS n FROM bulk_writes").get()).toEqual({ n: 0 });
+        other.close();
+      });
+      expect(store.hashtagCounts("travel").counts.get("cats")).toBe(1);
+    } finally {
+      store.close();
+    }
+    // Another writer (here a plain connection, as the sqlite3 shell would be) still keeps the aggregate.
+    const shell = new Database(databasePath(dir));
+    shell.exec(`INSERT INTO post_tags (post_id, tag) VALUES ('1', 'dance')`);
+    expect(
+      shell.prepare("SELECT n FROM tag_totals WHERE hashtag = 'travel' AND tag = 'dance'").get(),
+    ).toEqual({
+      n: 1,
+    });
+    shell.close();
+  });
+});

@@ -1,0 +1,138 @@
+import type Database from "better-sqlite3";
+import { day } from "./co-occurrence-schema.ts";
+
+/**
+ * The bulk writer's side of bulk-writes-schema.ts: while a bulk transaction is open, the per-row triggers skip
+ * this connection's rows and the writer keeps the aggregate and the change feed itself, set-based.
+ *
+ * Counts: around each batch, the batch's posts' contribution (their links times their own tags, per hashtag and
+ * day) is subtracted before it is written and added after, into temp tables keyed like the aggregate; finish()
+ * adds the net differences to hashtag_days, tag_days and tag_totals in three statements and deletes the rows left
+ * at 0. The before/after pairs telescope, so a re-collected post whose tags or day changed, or a post seen in two
+ * batches, is counted out and in exactly, as the triggers would have. Summing over the whole file first means a
+ * day's row is written once per import, not once per post.
+ *
+ * Change feed: each batch's changed posts (inserted, their Post changed, or newly linked) move to the end of
+ * `changes` in the order the triggers would have put them, inside the same transaction.
+ */
+export interface BulkWrites {
+  readonly active: boolean;
+  /** Inside a write transaction: turns this connection's triggers off until finish() or the rollback. */
+  begin(): void;
+  /** Before a batch's writes: takes out what these posts (a JSON list of ids) count now. */
+  before(ids: string): void;
+  /** After them: adds what they count now, and moves the changed posts to the end of the change feed. */
+  after(ids: string, changed: Iterable<string>): void;
+  /** Writes the counts and turns the triggers back on; the caller commits. */
+  finish(): void;
+  /** Forgets the counts after a rollback (the switch row went with it). */
+  abandon(): void;
+}
+
+const batchLinks = "FROM post_hashtags h WHERE h.post_id IN (SELECT value FROM json_each(?))";
+
+const TEMP_TABLES = `
+  CREATE TEMP TABLE IF NOT EXISTS bulk_hashtag_days (
+    hashtag TEXT NOT NULL, day INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (hashtag, day)
+  ) WITHOUT ROWID;
+  CREATE TEMP TABLE IF NOT EXISTS bulk_tag_days (
+    hashtag TEXT NOT NULL, day INTEGER NOT NULL, tag TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (hashtag, day, tag)
+  ) WITHOUT ROWID;`;
+
+export const bulkWrites = (db: Database.Database): BulkWrites => {
+  // Outside any transaction, so a rollback never drops them from under the prepared statements.
+  db.exec(TEMP_TABLES);
+  const count = (sign: "+" | "-") => {
+    const d = day("h.sort_time");
+    const days = db.prepare(
+      `INSERT INTO temp.bulk_hashtag_days (hashtag, day, n)
+       SELECT h.hashtag, ${d} AS d, ${sign}COUNT(*) ${batchLinks} GROUP BY h.hashtag, d
+       ON CONFLICT (hashtag, day) DO UPDATE SET n = n + excluded.n`,
+    );
+    const tags = db.prepare(
+      `INSERT INTO temp.bulk_tag_days (hashtag, day, tag, n)
+       SELECT h.hashtag, ${d} AS d, t.tag, ${sign}COUNT(*)
+       FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id
+       WHERE h.post_id IN (SELECT value FROM json_each(?)) GROUP BY h.hashtag, d, t.tag
+       ON CONFLICT (hashtag, day, tag) DO UPDATE SET n = n + excluded.n`,
+    );
+    return (ids: string) => {
+      days.run(ids);
+      tags.run(ids);
+    };
+  };
+  const subtract = count("-");
+  const add = count("+");
+  const unfeed = db.prepare(
+    "DELETE FROM changes WHERE kind = 'post' AND key IN (SELECT value FROM json_each(?))",
+  );
+  const feed = db.prepare(
+    "INSERT INTO changes (kind, key) SELECT 'post', j.value FROM json_each(?) j ORDER BY j.key",
+  );
+  // WHERE true: without it SQLite cannot tell the upsert's ON from a join's.
+  const apply = db.prepare(`
+    INSERT INTO hashtag_days (hashtag, day, posts) SELECT hashtag, day, n FROM temp.bulk_hashtag_days WHERE n <> 0
+    ON CONFLICT (hashtag, day) DO UPDATE SET posts = posts + excluded.posts`);
+  const applyTags = db.prepare(`
+    INSERT INTO tag_days (hashtag, day, tag, n) SELECT hashtag, day, tag, n FROM temp.bulk_tag_days WHERE n <> 0
+    ON CONFLICT (hashtag, day, tag) DO UPDATE SET n = n + excluded.n`);
+  const applyTotals = db.prepare(`
+    INSERT INTO tag_totals (hashtag, tag, n)
+      SELECT hashtag, tag, SUM(n) AS total FROM temp.bulk_tag_days WHERE true GROUP BY hashtag, tag HAVING total <> 0
+    ON CONFLICT (hashtag, tag) DO UPDATE SET n = n + excluded.n`);
+  const emptied = [
+    `DELETE FROM hashtag_days WHERE posts = 0
+       AND (hashtag, day) IN (SELECT hashtag, day FROM temp.bulk_hashtag_days WHERE n < 0)`,
+    `DELETE FROM tag_days WHERE n = 0
+       AND (hashtag, day, tag) IN (SELECT hashtag, day, tag FROM temp.bulk_tag_days WHERE n < 0)`,
+    `DELETE FROM tag_totals WHERE n = 0
+       AND (hashtag, tag) IN (SELECT hashtag, tag FROM temp.bulk_tag_days WHERE n < 0)`,
+  ].map((sql) => db.prepare(sql));
+  const forget = () => db.exec("DELETE FROM temp.bulk_hashtag_days; DELETE FROM temp.bulk_tag_days;");
+
+  let active = false;
+  return {
+    get active() {
+      return active;
+    },
+    begin() {
+      if (!db.inTransaction)
+        throw new Error("bulk writes need a transaction: the switch must never be committed");
+      if (active) throw new Error("bulk writes are already on");
+      forget();
+      db.exec("INSERT INTO bulk_writes (on_connection) VALUES (1)");
+      active = true;
+    },
+    before(ids) {
+      subtract(ids);
+    },
+    after(ids, changed) {
+      add(ids);
+      // A post changed twice in a batch moves to where its last change puts it, as with the triggers.
+      const order = new Set<string>();
+      for (const id of changed) {
+        order.delete(id);
+        order.add(id);
+      }
+      if (order.size === 0) return;
+      const list = JSON.stringify([...order]);
+      unfeed.run(list);
+      feed.run(list);
+    },
+    finish() {
+      apply.run();
+      applyTags.run();
+      applyTotals.run();
+      for (const statement of emptied) statement.run();
+      forget();
+      db.exec("DELETE FROM bulk_writes");
+      active = false;
+    },
+    abandon() {
+      active = false;
+      if (db.inTransaction) db.exec("DELETE FROM bulk_writes");
+      forget();
+    },
+  };
+};
