@@ -12,8 +12,8 @@ import { TrendsView } from "./views/trends-view.tsx";
 export interface AppProps {
   source: DashboardSource;
   analyser: Analyser;
-  /** null while the companion is not reachable. */
-  companion: DashboardCompanion | null;
+  /** null while the companion is not reachable; "checking" until the page has first asked it. */
+  companion: DashboardCompanion | null | "checking";
   defaultSchedule: string;
 }
 
@@ -32,7 +32,8 @@ const pageTitle = (route: Route): string => {
   return `#${route.hashtag}${view}: TikTok Hashtag Analysis`;
 };
 
-export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) => {
+export const App = ({ source, analyser, companion: known, defaultSchedule }: AppProps) => {
+  const companion = known === "checking" ? null : known;
   const route = useHashRoute();
   const [snapshot, setSnapshot] = useState<MirrorSnapshot | null>(null);
   const [posts, setPosts] = useState<PostsState | null>(null);
@@ -101,7 +102,7 @@ export const App = ({ source, analyser, companion, defaultSchedule }: AppProps) 
         <EngagementView
           hashtag={route.hashtag}
           postId={route.postId}
-          source={companion?.engagement ?? null}
+          source={known === "checking" ? "checking" : (companion?.engagement ?? null)}
         />
       )}
       {route.page === "not-found" && (

@@ -20,10 +20,14 @@ const requestSync = async (): Promise<void> => {
   await sendExtensionMessage({ type: "sync-now" }).catch(() => undefined);
 };
 
-/** The running, paired companion, or null while it is stopped or this browser holds no token. */
-export const useCompanion = (): DashboardCompanion | null => {
+/**
+ * The running, paired companion; null while it is stopped or this browser holds no token; "checking" until the
+ * first health check has answered.
+ */
+export const useCompanion = (): DashboardCompanion | null | "checking" => {
   const [settings, setSettings] = useState<ConnectionSettings | null>(null);
-  const [up, setUp] = useState(false);
+  /** null: not asked yet. */
+  const [up, setUp] = useState<boolean | null>(null);
   useEffect(() => {
     void readConnectionSettings().then(setSettings);
     return onConnectionSettingsChanged(setSettings);
@@ -45,7 +49,8 @@ export const useCompanion = (): DashboardCompanion | null => {
     };
   }, [settings]);
   return useMemo(() => {
-    if (!up || settings === null) return null;
+    if (settings === null || (settings.token !== null && up === null)) return "checking";
+    if (!up) return null;
     return {
       actions: companionActions(settings, requestSync),
       engagement: companionEngagement(settings),

@@ -73,6 +73,12 @@ describe("EngagementView", () => {
     );
   });
 
+  it("says it is checking, not that the companion is stopped, until the page has asked it", () => {
+    render(<EngagementView hashtag="travel" source="checking" />);
+    expect(screen.getByRole("status").textContent).toBe("Checking whether the companion is running…");
+    expect(screen.queryByText(/not running/)).toBeNull();
+  });
+
   it("lists the fastest-growing posts, for the count chosen", async () => {
     const { source, asked } = fakeSource();
     render(<EngagementView hashtag="travel" source={source} />);

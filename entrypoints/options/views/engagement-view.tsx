@@ -36,8 +36,11 @@ interface EngagementViewProps {
   hashtag: string;
   /** The post whose history is shown. */
   postId?: string | undefined;
-  /** null while the companion is not running or this browser is not paired. */
-  source: EngagementSource | null;
+  /**
+   * null while the companion is not running or this browser is not paired; "checking" until the page has first
+   * asked (so a running companion is not announced as stopped for a moment).
+   */
+  source: EngagementSource | null | "checking";
 }
 
 interface Inputs {
@@ -218,7 +221,8 @@ const HistoryTable = ({ points }: { points: EngagementPoint[] }) => (
 );
 
 /** Which of a hashtag's posts gained most between two collections, and one post's counts over time. */
-export const EngagementView = ({ hashtag, postId, source }: EngagementViewProps) => {
+export const EngagementView = ({ hashtag, postId, source: given }: EngagementViewProps) => {
+  const source = given === "checking" ? null : given;
   const [inputs, setInputs] = useState(DEFAULT_INPUTS);
   useEffect(() => setInputs(DEFAULT_INPUTS), [hashtag]);
   const span = useMemo(() => growthWindow(inputs), [inputs]);
@@ -245,11 +249,15 @@ export const EngagementView = ({ hashtag, postId, source }: EngagementViewProps)
     <main
       class="engagement-view"
       data-state={ready ? "ready" : "loading"}
-      aria-busy={source !== null && !ready}
+      aria-busy={given === "checking" || (source !== null && !ready)}
     >
       <HashtagNav hashtag={hashtag} current="engagement" />
       <h1>#{hashtag}: engagement</h1>
-      {source === null ? (
+      {given === "checking" ? (
+        <p class="notice" role="status">
+          Checking whether the companion is running…
+        </p>
+      ) : source === null ? (
         <p class="notice" role="status">
           The history of plays, likes, comments and shares is kept by the companion (this browser's copy holds
           only the latest counts), and the companion is not running or this browser is not paired. Start it
