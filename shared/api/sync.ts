@@ -7,7 +7,8 @@
 import { z } from "zod";
 import { CollectionRunSchema } from "./runs.ts";
 
-export const MAX_SYNC_PAGE = 1000;
+/** Changes per page at most: large pages, since a client pays per page (a request, an IndexedDB transaction). */
+export const MAX_SYNC_PAGE = 10_000;
 
 export const SyncQuery = z.object({
   cursor: z

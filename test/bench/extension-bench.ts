@@ -14,6 +14,8 @@ import { syncRouter } from "../../companion/server/routes/sync.ts";
 import { startServer } from "../../companion/server/start-server.ts";
 import { databasePath } from "../../companion/store/paths.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
+import { MAX_SYNC_PAGE, SyncPage } from "../../shared/api/sync.ts";
+import { fastParseJson } from "../../shared/json/fast-parse-json.ts";
 import { buildExtension, extensionId } from "../extension/dashboard-harness.ts";
 import { launchChromium } from "../helpers/chromium.ts";
 import { seedBenchStore } from "./seed-bench-store.ts";
@@ -38,6 +40,32 @@ if (!existsSync(databasePath(dataDir))) {
 
 const store = openSqliteStore(dataDir);
 const latest = String(store.engine.changes.latestCursor());
+
+/**
+ * The companion's and the parser's share, outside the browser: every page built as the sync route builds it and
+ * turned into JSON, then parsed and checked against the contract as the background does.
+ */
+const feedCosts = () => {
+  let cursor = 0;
+  let pages = 0;
+  let building = 0;
+  let parsing = 0;
+  let bytes = 0;
+  for (;;) {
+    const built = performance.now();
+    const text = JSON.stringify(store.engine.changes.changesSince(cursor, MAX_SYNC_PAGE));
+    const parsed = performance.now();
+    building += parsed - built;
+    const page = SyncPage.parse(fastParseJson(text));
+    parsing += performance.now() - parsed;
+    bytes += text.length;
+    pages += 1;
+    cursor = Number(page.nextCursor);
+    if (!page.hasMore) break;
+  }
+  return { pages, building, parsing, bytes };
+};
+const feed = feedCosts();
 const server = await startServer(store, 0, {
   version: "bench",
   token: TOKEN,
@@ -64,9 +92,9 @@ try {
   ).worker();
   if (worker === null) throw new Error("The extension's background worker is not running");
   // The background's sync writes its cursor in the same transaction as each page: at `latest` it holds all.
-  const readCursor = () =>
+  const readMeta = (key: string) =>
     worker.evaluate(
-      () =>
+      (metaKey) =>
         new Promise<string | null>((resolve) => {
           const open = indexedDB.open("tiktok-hashtag-analysis");
           open.onerror = () => resolve(null);
@@ -77,7 +105,7 @@ try {
               resolve(null);
               return;
             }
-            const read = db.transaction("meta").objectStore("meta").get("syncCursor");
+            const read = db.transaction("meta").objectStore("meta").get(metaKey);
             read.onsuccess = () => {
               db.close();
               resolve(read.result?.value ?? null);
@@ -88,7 +116,9 @@ try {
             };
           };
         }),
+      key,
     );
+  const readCursor = () => readMeta("syncCursor");
   let shown = performance.now();
   for (;;) {
     const cursor = await readCursor();
@@ -102,6 +132,12 @@ try {
   }
   const mirrorMs = performance.now() - began;
   console.log(`mirrored: ${load()}`);
+  // The sync writes its figures just after its last page's cursor.
+  let syncStats = await readMeta("lastSyncStats");
+  while (syncStats === null && performance.now() - began < mirrorMs + 5_000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    syncStats = await readMeta("lastSyncStats");
+  }
 
   const drawn = performance.now();
   await page.goto("about:blank");
@@ -128,6 +164,10 @@ try {
 
   console.log(`posts: ${COUNT} of #${HASHTAG}, sync cursor ${latest}`);
   console.log(`mirrored from pairing (the background's sync into Dexie): ${seconds(mirrorMs)}`);
+  console.log(`  the background's sync: ${syncStats}`);
+  console.log(
+    `  in Node, outside the browser: the companion builds the ${feed.pages} pages of ${MAX_SYNC_PAGE} changes (${(feed.bytes / 1e6).toFixed(0)} MB of JSON) in ${seconds(feed.building)}; parsing and checking them as the background does takes ${seconds(feed.parsing)}`,
+  );
   console.log(
     `hashtag view, chart and table drawn: ${seconds(viewMs)} after navigation (${seconds(viewWallMs)} wall)`,
   );

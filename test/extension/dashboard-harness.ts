@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import type { Browser, Page } from "puppeteer-core";
-import type { HashtagDay } from "../../entrypoints/common/mirror/hashtag-days.ts";
+import type { HashtagDayCounts } from "../../entrypoints/common/mirror/hashtag-days.ts";
 import type { MirrorMeta, MirrorPost } from "../../entrypoints/common/mirror/mirror-db.ts";
 import { type ChunkIds, chunksOf, type PostChunk } from "../../entrypoints/common/mirror/post-chunks.ts";
 import type { RunRow } from "../../entrypoints/options/views/dashboard-model.ts";
@@ -31,8 +31,8 @@ export interface MirrorContent {
   /** Posts with their links as the mirror stores them: see chunkedMirror. */
   chunks: PostChunk[];
   chunkIds: ChunkIds[];
-  /** The links' day counts, as the sync keeps them (hashtagDaysOf(links)). */
-  hashtagDays: HashtagDay[];
+  /** The links' day counts, as the sync keeps them (dayCountsOf(hashtagDaysOf(links))). */
+  dayCounts: HashtagDayCounts[];
   runs: RunRow[];
   /** The sync cursor, as the background's mirror leaves it. */
   meta: MirrorMeta[];
@@ -78,8 +78,14 @@ export const writeMirror = async (
               const store = transaction.objectStore(name);
               for (const row of part)
                 store.put(
-                  name === "hashtagDays"
-                    ? { ...(row as object), tags: new Map((row as { tags: [string, number][] }).tags) }
+                  name === "dayCounts"
+                    ? {
+                        ...(row as object),
+                        days: (row as { days: Array<{ tags: [string, number][] }> }).days.map((day) => ({
+                          ...day,
+                          tags: new Map(day.tags),
+                        })),
+                      }
                     : row,
                 );
               transaction.oncomplete = () => {
@@ -91,13 +97,14 @@ export const writeMirror = async (
           }),
         table,
         // The DevTools protocol carries JSON: a day's tag counts travel as entries and become a Map again.
-        rows
-          .slice(start, start + chunk)
-          .map((row) =>
-            row instanceof Object && "tags" in row && row.tags instanceof Map
-              ? { ...row, tags: [...row.tags] }
-              : row,
-          ),
+        rows.slice(start, start + chunk).map((row) =>
+          table === "dayCounts"
+            ? {
+                ...(row as HashtagDayCounts),
+                days: (row as HashtagDayCounts).days.map((day) => ({ ...day, tags: [...day.tags] })),
+              }
+            : row,
+        ),
       );
     }
   }

@@ -7,7 +7,7 @@ import { syncRouter } from "../../companion/server/routes/sync.ts";
 import { type RunningServer, startServer } from "../../companion/server/start-server.ts";
 import type { CompanionStore } from "../../companion/store/post-store.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
-import { hashtagDaysOf } from "../../entrypoints/common/mirror/hashtag-days.ts";
+import { dayCountsOf, hashtagDaysOf } from "../../entrypoints/common/mirror/hashtag-days.ts";
 import { seedBenchStore } from "../bench/seed-bench-store.ts";
 import { runCli, tempFolders } from "../cli/cli-harness.ts";
 import { launchChromium } from "../helpers/chromium.ts";
@@ -39,7 +39,7 @@ const mirrorContentOf = (dataDir: string): MirrorContent => {
     }));
     return {
       ...chunkedMirror(posts, links),
-      hashtagDays: hashtagDaysOf(links),
+      dayCounts: dayCountsOf(hashtagDaysOf(links)),
       runs: [
         {
           id: 1,

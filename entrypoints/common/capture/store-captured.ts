@@ -52,7 +52,7 @@ export const storeCaptured = async (
   const at = now.getTime();
 
   // Captured posts go into the mirror as the sync's do (writePosts), which keeps the hashtag's day counts.
-  const scope = [db.chunks, db.chunkIds, db.hashtagDays, db.captured, db.captureQueue];
+  const scope = [db.chunks, db.chunkIds, db.dayCounts, db.captured, db.captureQueue];
   return db.transaction("rw", scope, async () => {
     const { hashtag } = page;
     const existing = await writePosts(

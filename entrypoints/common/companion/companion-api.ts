@@ -8,7 +8,7 @@ import {
 } from "../../../shared/api/contract.ts";
 import { Follow, FollowsResponse } from "../../../shared/api/follows.ts";
 import { Job, type JobInput, JobsResponse, jobPath } from "../../../shared/api/jobs.ts";
-import { SyncPage } from "../../../shared/api/sync.ts";
+import { MAX_SYNC_PAGE, SyncPage } from "../../../shared/api/sync.ts";
 import type { ConnectionSettings } from "./connection-settings.ts";
 
 /** Nothing answers at the companion's address: it is not started (or listens elsewhere). */
@@ -44,7 +44,7 @@ export const companionApi = (settings: ConnectionSettings, fetchImpl?: typeof fe
     health: () => explained(client.get(API_ROUTES.health, HealthResponse)),
     follows: () => explained(client.get(API_ROUTES.follows, FollowsResponse)),
     follow: (hashtag: string) => explained(client.put(apiPath(API_ROUTES.follow, hashtag), {}, Follow)),
-    syncPage: (cursor: string | null, limit = 1000) =>
+    syncPage: (cursor: string | null, limit = MAX_SYNC_PAGE) =>
       explained(client.get(API_ROUTES.sync, SyncPage, { cursor: cursor ?? "0", limit })),
     jobs: () => explained(client.get(API_ROUTES.jobs, JobsResponse)),
     createJob: (input: JobInput) => explained(client.post(API_ROUTES.jobs, input, Job)),

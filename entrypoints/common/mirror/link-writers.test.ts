@@ -7,7 +7,7 @@ import { storeCaptured } from "../capture/store-captured.ts";
 import { hashtagDaysOf } from "./hashtag-days.ts";
 import { type MirrorDb, openMirrorDb } from "./mirror-db.ts";
 import { syncMirror } from "./sync-mirror.ts";
-import { mirrorContents } from "./testing/mirror-contents.ts";
+import { dayRowsOf, mirrorContents } from "./testing/mirror-contents.ts";
 
 let db: MirrorDb;
 afterEach(async () => {
@@ -36,7 +36,7 @@ describe("the mirror's writers of links", () => {
       nextCursor: "1",
       hasMore: false,
     }));
-    const rows = await db.hashtagDays.toArray();
+    const rows = await dayRowsOf(db);
     const byDay = (a: { day: number | string }, b: { day: number | string }) =>
       String(a.day).localeCompare(String(b.day));
     expect(rows.sort(byDay)).toEqual(hashtagDaysOf((await mirrorContents(db)).links).sort(byDay));

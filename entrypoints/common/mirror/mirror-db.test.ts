@@ -2,10 +2,10 @@ import "fake-indexeddb/auto";
 import Dexie from "dexie";
 import { afterEach, describe, expect, it } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
-import { hashtagDaysOf, UNDATED } from "./hashtag-days.ts";
+import { type HashtagDay, hashtagDaysOf, UNDATED } from "./hashtag-days.ts";
 import { MIRROR_DB_VERSION, type MirrorPost, openMirrorDb } from "./mirror-db.ts";
 import { readEntries } from "./post-chunks.ts";
-import { mirrorContents } from "./testing/mirror-contents.ts";
+import { dayRowsOf, mirrorContents } from "./testing/mirror-contents.ts";
 
 const slim = (id: string, hashtags: string[], createTime: number): MirrorPost => {
   const { raw: _raw, ...post } = makePost({ id, hashtags, createTime });
@@ -87,7 +87,7 @@ describe("the mirror's schema", () => {
     await db.open();
     expect(db.verno).toBe(MIRROR_DB_VERSION);
     expect((await mirrorContents(db)).links).toHaveLength(5);
-    const rows = (await db.hashtagDays.toArray()).map((row) => ({
+    const rows = (await dayRowsOf(db)).map((row) => ({
       ...row,
       tags: Object.fromEntries(row.tags),
     }));
@@ -150,7 +150,9 @@ describe("the mirror's schema", () => {
       a.hashtag.localeCompare(b.hashtag) || a.postId.localeCompare(b.postId);
     expect(held.posts).toEqual(posts);
     expect(held.links.sort(byPost)).toEqual([...links].sort(byPost));
-    expect(await db.hashtagDays.count()).toBe(days.length);
+    const byDay = (a: HashtagDay, b: HashtagDay) =>
+      a.hashtag.localeCompare(b.hashtag) || String(a.day).localeCompare(String(b.day));
+    expect((await dayRowsOf(db)).sort(byDay)).toEqual(days.sort(byDay));
     expect((await db.meta.get("syncCursor"))?.value).toBe("2511");
     // The chunks' ids are where writers look posts up: a post written again supersedes its upgraded copy.
     expect((await readEntries(db, ["10001", "10020", "99", "nope"])).map((entry) => entry?.linkedTo)).toEqual(
@@ -168,8 +170,8 @@ describe("the mirror's schema", () => {
       "captured",
       "chunkIds",
       "chunks",
+      "dayCounts",
       "follows",
-      "hashtagDays",
       "meta",
       "runs",
       "videos",

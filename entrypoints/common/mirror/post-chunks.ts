@@ -29,7 +29,7 @@ export interface ChunkIds {
   ids: string[];
 }
 
-export type ChunkTables = Pick<MirrorTables, "chunks" | "chunkIds" | "hashtagDays">;
+export type ChunkTables = Pick<MirrorTables, "chunks" | "chunkIds" | "dayCounts">;
 
 /** One post to write: a new copy of it (or, absent, the stored one kept) and hashtags it was collected for. */
 export interface PostWrite {
@@ -109,7 +109,7 @@ const countIn = (tally: DayTally, entry: ChunkEntry, sign: 1 | -1): void => {
 const dropOnFailure = (key: object): void => {
   const transaction = Dexie.currentTransaction;
   if (transaction === null || transaction === undefined)
-    throw new Error("writePosts runs inside a read-write transaction over chunks, chunkIds and hashtagDays");
+    throw new Error("writePosts runs inside a read-write transaction over chunks, chunkIds and dayCounts");
   const drop = () => directories.delete(key);
   transaction.on("abort", drop);
   transaction.on("error", drop);
@@ -120,7 +120,7 @@ const dropOnFailure = (key: object): void => {
  * counted out with its old copy, then in with the new one (its hashtags the old ones plus `linkTo`: links are
  * never removed). Chunks left mostly superseded have their remaining copies moved into the new chunk and are
  * deleted, so the mirror does not grow with every re-sent post. Run it inside a read-write transaction over
- * chunks, chunkIds and hashtagDays (Dexie refuses otherwise). Returns each write's copy before it (undefined:
+ * chunks, chunkIds and dayCounts (Dexie refuses otherwise). Returns each write's copy before it (undefined:
  * new to the mirror), in order.
  */
 export const writePosts = async (
@@ -170,13 +170,13 @@ export const writePosts = async (
       }
   }
   const seq = await tables.chunks.add({ entries });
-  const days = tally.applyTo(await tables.hashtagDays.bulkGet(tally.keys()));
+  const days = tally.applyToHashtags(await tables.dayCounts.bulkGet(tally.hashtags()));
   await Promise.all([
     tables.chunkIds.put({ seq, ids: entries.map((entry) => entry.id) }),
     folded.length > 0 ? tables.chunks.bulkDelete(folded) : undefined,
     folded.length > 0 ? tables.chunkIds.bulkDelete(folded) : undefined,
-    tables.hashtagDays.bulkPut(days.put),
-    tables.hashtagDays.bulkDelete(days.remove),
+    tables.dayCounts.bulkPut(days.put),
+    days.remove.length > 0 ? tables.dayCounts.bulkDelete(days.remove) : undefined,
   ]);
   addChunkIds(directory, [{ seq, ids: entries.map((entry) => entry.id) }]);
   for (const old of folded) directory.live.delete(old);

@@ -6,7 +6,7 @@ import { makePost } from "../../../companion/store/testing/make-post.ts";
 import { type HashtagDay, hashtagDaysOf } from "./hashtag-days.ts";
 import { type MirrorDb, type MirrorPost, openMirrorDb } from "./mirror-db.ts";
 import { type FetchPage, type MirrorPage, singleFlight, syncMirror } from "./sync-mirror.ts";
-import { mirrorContents } from "./testing/mirror-contents.ts";
+import { dayRowsOf, mirrorContents } from "./testing/mirror-contents.ts";
 
 const slim = (id: string, hashtags: string[], createTime: number | null = 1_700_000_000): MirrorPost => {
   const { raw: _raw, ...post } = makePost({ id, hashtags, createTime });
@@ -55,7 +55,7 @@ afterEach(async () => {
 
 const sortDays = (rows: HashtagDay[]) =>
   rows.sort((a, b) => a.hashtag.localeCompare(b.hashtag) || String(a.day).localeCompare(String(b.day)));
-const dayRows = async (db: MirrorDb) => sortDays(await db.hashtagDays.toArray());
+const dayRows = async (db: MirrorDb) => sortDays(await dayRowsOf(db));
 
 describe("syncMirror", () => {
   it("mirrors every page, links carrying the post's date and tags, and stores the cursor", async () => {

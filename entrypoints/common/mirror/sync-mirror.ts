@@ -46,7 +46,7 @@ const applyPage = async (db: MirrorDb, page: MirrorPage): Promise<number> => {
   }));
   const sent = new Set(page.posts.map((post) => post.id));
   for (const [id, hashtags] of linkTo) if (!sent.has(id)) writes.push({ id, linkTo: hashtags });
-  const tables = [db.chunks, db.chunkIds, db.runs, db.videos, db.follows, db.meta, db.hashtagDays];
+  const tables = [db.chunks, db.chunkIds, db.runs, db.videos, db.follows, db.meta, db.dayCounts];
   await db.transaction("rw", tables, async () => {
     await Promise.all([
       writes.length > 0 ? writePosts(db, writes) : undefined,
@@ -69,23 +69,33 @@ const applyPage = async (db: MirrorDb, page: MirrorPage): Promise<number> => {
 export const syncMirror = async (db: MirrorDb, fetchPage: FetchPage): Promise<SyncResult> => {
   let cursor = await readCursor(db);
   let changes = 0;
+  const spent = { pages: 0, waiting: 0, writing: 0 };
   try {
     let next = fetchPage(cursor);
     for (;;) {
+      const waited = performance.now();
       const page = await next;
+      spent.waiting += performance.now() - waited;
       // The next page travels and is checked while this one is written (IndexedDB works outside this thread).
       if (page.hasMore) {
         next = fetchPage(page.nextCursor);
         // Its failure is reported by the await above on the next turn, or not at all when this write fails.
         next.catch(() => {});
       }
+      const writing = performance.now();
       changes += await applyPage(db, page);
+      spent.writing += performance.now() - writing;
+      spent.pages += 1;
       cursor = page.nextCursor;
       if (!page.hasMore) break;
     }
     await db.meta.bulkPut([
       { key: "lastSyncAt", value: new Date().toISOString() },
       { key: "lastSyncError", value: null },
+      {
+        key: "lastSyncStats",
+        value: `${spent.pages} pages, ${changes} changes: ${Math.round(spent.waiting)} ms waiting for pages (fetched and checked while the one before was written), ${Math.round(spent.writing)} ms writing`,
+      },
     ]);
     return { changes, cursor };
   } catch (error) {

@@ -7,17 +7,14 @@ import type { PostLoader } from "../analysis/analyser.ts";
 import type { HashtagRow, RunRow } from "../views/dashboard-model.ts";
 
 /** The hashtag's day counts (hashtag-days.ts): what its chart and frequency table are added up from. */
-export const loadHashtagDays = (tables: MirrorTables, hashtag: string): Promise<HashtagDay[]> =>
-  tables.hashtagDays
-    .where("[hashtag+day]")
-    .between([hashtag, Dexie.minKey], [hashtag, Dexie.maxKey], true, true)
-    .toArray();
+export const loadHashtagDays = async (tables: MirrorTables, hashtag: string): Promise<HashtagDay[]> =>
+  (await tables.dayCounts.get(hashtag))?.days ?? [];
 
-/** Every hashtag with posts and how many: its day counts add up to the posts collected for it. */
+/** Every hashtag with posts and how many (its day counts add up to the posts collected for it). */
 const countPostsByHashtag = async (tables: MirrorTables): Promise<Map<string, number>> => {
   const counts = new Map<string, number>();
-  await tables.hashtagDays.each((row) => {
-    counts.set(row.hashtag, (counts.get(row.hashtag) ?? 0) + row.posts);
+  await tables.dayCounts.each((record) => {
+    counts.set(record.hashtag, record.posts);
   });
   return counts;
 };

@@ -28,7 +28,7 @@ describe("mirrorSource", () => {
     );
     await expect.poll(() => snapshots.length).toBe(1);
     expect(snapshots[0]).toMatchObject({ hashtags: [], runs: [] });
-    await db.transaction("rw", [db.chunks, db.chunkIds, db.hashtagDays, db.meta], async () => {
+    await db.transaction("rw", [db.chunks, db.chunkIds, db.dayCounts, db.meta], async () => {
       await writePosts(db, [{ id: "1", linkTo: ["travel"] }]);
       await db.meta.put({ key: "syncCursor", value: "17" });
     });

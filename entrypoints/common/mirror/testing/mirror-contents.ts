@@ -1,4 +1,5 @@
 import "fake-indexeddb/auto";
+import type { HashtagDay } from "../hashtag-days.ts";
 import type { MirrorDb, MirrorLink, MirrorPost, MirrorTables } from "../mirror-db.ts";
 import { type PostWrite, readNewestEntries, writePosts } from "../post-chunks.ts";
 
@@ -28,4 +29,8 @@ export const mirrorContents = async (
 
 /** For tests: writes posts as a writer of the mirror does, in its own transaction. */
 export const storePosts = (db: MirrorDb, writes: readonly PostWrite[]) =>
-  db.transaction("rw", [db.chunks, db.chunkIds, db.hashtagDays], () => writePosts(db, writes));
+  db.transaction("rw", [db.chunks, db.chunkIds, db.dayCounts], () => writePosts(db, writes));
+
+/** For tests: every hashtag's day rows, by hashtag then day. */
+export const dayRowsOf = async (tables: Pick<MirrorTables, "dayCounts">): Promise<HashtagDay[]> =>
+  (await tables.dayCounts.toArray()).flatMap((record) => record.days);
