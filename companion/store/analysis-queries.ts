@@ -4,11 +4,23 @@ import type { StatsObservation } from "../../shared/analysis/engagement.ts";
 import { type DayPosts, type DayTagPosts, dayOf as isoDay } from "../../shared/analysis/hashtag-trends.ts";
 import type { PostStats } from "../../shared/post/post.ts";
 import { coverWithDays, DAY_SECONDS, dayOf } from "./day-cover.ts";
+import { countNodePairs } from "./node-set-code.ts";
+import { type NodeSetParams, type NodeSetWalk, nodeSetsSql, postIdCuts, slicesAt } from "./post-node-sets.ts";
 import type { TimeRange } from "./post-store.ts";
+import { queryInThread } from "./query-in-thread.ts";
 import { UNDATED } from "./schema.ts";
 import { isoTime, timeBounds } from "./time-bounds.ts";
 
 const UNDATED_DAY = dayOf(UNDATED);
+
+/** Posts of a network from which its pairs are read on two threads: below, a thread costs more than it saves. */
+const THREADS_FROM = 50_000;
+
+/**
+ * The walk for `inRange` of the hashtag's `all` posts: the post id walk reads every link of the hashtag but each
+ * post's tags cheaply; the time index reads only the range's links but each post's tags from a page of its own.
+ */
+export const pairWalk = (inRange: number, all: number): NodeSetWalk => (inRange * 32 < all ? "time" : "post");
 
 /**
  * The day numbers to read from the aggregate and the second ranges to count from the posts, undated excluded;
@@ -34,20 +46,16 @@ type StatsRow = PostStats & { post_id: string; seen_at: string };
  * function takes, reading the per-day aggregate (co-occurrence-schema.ts) where it can.
  */
 export const analysisQueries = (db: Database.Database) => {
-  // Each post's tags among the kept nodes, a post's rows together. The unary + keeps SQLite from answering
-  // `tag IN nodes` with one key probe per node and post: a post's few tags are read once. Without a range the
-  // links are walked in post id order, the own-tag table's order (10.4 s instead of 15.1 s for 1M posts); with one,
-  // the time index reads only the range.
-  const nodeTagsSql = (order: string) =>
-    db
-      .prepare<{ nodes: string; hashtag: string; low: number; high: number }, [string, string]>(
-        `WITH nodes(tag) AS (SELECT value FROM json_each(@nodes))
-         SELECT h.post_id, t.tag FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id
-         WHERE h.hashtag = @hashtag AND h.sort_time BETWEEN @low AND @high AND +t.tag IN nodes ${order}`,
-      )
-      .raw(true);
-  const nodeTagsInRange = nodeTagsSql("");
-  const nodeTagsAll = nodeTagsSql("ORDER BY h.post_id");
+  const nodeSets = new Map<string, Database.Statement<[NodeSetParams], string>>();
+  const nodeSetsStatement = (k: number, walk: NodeSetWalk) => {
+    const sql = nodeSetsSql(k, walk);
+    const statement = nodeSets.get(sql) ?? db.prepare<[NodeSetParams], string>(sql).pluck();
+    nodeSets.set(sql, statement);
+    return { sql, statement };
+  };
+  const linkCount = db.prepare<[number, number, string], { total: number | null; inRange: number | null }>(
+    "SELECT SUM(posts) AS total, SUM(posts) FILTER (WHERE day BETWEEN ? AND ?) AS inRange FROM hashtag_days WHERE hashtag = ?",
+  );
   const wholeDays = db.prepare<[string, number, number], { day: number; posts: number }>(
     "SELECT day, posts FROM hashtag_days WHERE hashtag = ? AND day BETWEEN ? AND ?",
   );
@@ -88,47 +96,43 @@ export const analysisQueries = (db: Database.Database) => {
       return link.get(hashtag, postId) !== undefined;
     },
 
-    /** Posts carrying both tags of each pair of `nodes`, among the hashtag's posts in `range`. */
-    networkPairs(hashtag: string, nodes: string[], range?: TimeRange): NetworkEdge[] {
-      // Counted here rather than by a self-join in SQL: a k x k array indexed by node beats SQLite's GROUP BY
-      // over every pair row (2.6 s against 4.4 s for 100k posts on the loaded test machine).
+    /**
+     * Posts carrying both tags of each pair of `nodes`, among the hashtag's posts in `range`. Large selections
+     * are cut in two by post id and read at once on two threads; `threadsFrom` (posts) sets where that starts,
+     * `walk` forces a walk (post-node-sets.ts; by default the cheaper for the range).
+     */
+    networkPairs(
+      hashtag: string,
+      nodes: string[],
+      range?: TimeRange,
+      options: { threadsFrom?: number; walk?: NodeSetWalk } = {},
+    ): NetworkEdge[] {
+      if (nodes.length < 2) return [];
       const { low, high } = timeBounds(range);
-      const index = new Map(nodes.map((tag, i) => [tag, i]));
-      const k = nodes.length;
-      const weights = new Uint32Array(k * k);
-      let post = "";
-      let tags: number[] = [];
-      const countPost = () => {
-        for (const a of tags)
-          for (const b of tags) if (a < b) weights[a * k + b] = (weights[a * k + b] ?? 0) + 1;
-      };
-      const whole = range === undefined || (range.since === undefined && range.until === undefined);
-      const rows = (whole ? nodeTagsAll : nodeTagsInRange).iterate({
-        nodes: JSON.stringify(nodes),
-        hashtag,
-        low,
-        high,
-      });
-      for (const [postId, tag] of rows) {
-        if (postId !== post) {
-          countPost();
-          post = postId;
-          tags = [];
-        }
-        const i = index.get(tag);
-        if (i !== undefined) tags.push(i);
+      const sizes = linkCount.get(dayOf(low), dayOf(high), hashtag);
+      const all = sizes?.total ?? 0;
+      const inRange = sizes?.inRange ?? 0;
+      const walk = options.walk ?? pairWalk(inRange, all);
+      const { sql, statement } = nodeSetsStatement(nodes.length, walk);
+      const params = { hashtag, nodes: JSON.stringify(nodes), low, high };
+      const slices =
+        walk === "post" && !db.memory && inRange >= (options.threadsFrom ?? THREADS_FROM)
+          ? slicesAt(postIdCuts(db, hashtag, all, 2))
+          : [{ from: null, to: null }];
+      // The other slices go to threads first, so they run while this thread reads the first. Each thread reads
+      // from its own connection, so while another process writes, the slices may see different commits: each
+      // post is still counted once, as the node counts (read apart) already were.
+      const others = slices
+        .slice(1)
+        .map((slice) => queryInThread<string>(db.name, sql, { ...params, ...slice }));
+      let first: string;
+      try {
+        first = statement.get({ ...params, ...(slices[0] ?? { from: null, to: null }) }) ?? "";
+      } catch (error) {
+        for (const other of others) other.cancel();
+        throw error;
       }
-      countPost();
-      const edges: NetworkEdge[] = [];
-      weights.forEach((weight, cell) => {
-        if (weight > 0)
-          edges.push({
-            source: nodes[Math.floor(cell / k)] as string,
-            target: nodes[cell % k] as string,
-            weight,
-          });
-      });
-      return edges;
+      return countNodePairs([first, ...others.map((other) => other.result())], nodes);
     },
 
     /**

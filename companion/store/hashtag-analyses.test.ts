@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { coHashtagNetwork } from "../../shared/analysis/co-hashtag-network.ts";
+import { assembleNetwork, coHashtagNetwork, networkNodes } from "../../shared/analysis/co-hashtag-network.ts";
 import { engagementHistory, fastestGrowing } from "../../shared/analysis/engagement.ts";
 import { hashtagTrends } from "../../shared/analysis/hashtag-trends.ts";
 import { storedEngagement, storedGrowth, storedNetwork, storedTrends } from "./hashtag-analyses.ts";
@@ -51,7 +51,8 @@ describe("the analyses over the store equal the pure functions over the same pos
         bound,
         fc.constantFrom("day" as const, "week" as const),
         fc.integer({ min: 1, max: 6 }),
-        (specs, since, until, period, top) => {
+        fc.integer({ min: 1, max: 3 }),
+        (specs, since, until, period, top, minWeight) => {
           const store = freshStore();
           try {
             const posts = specs.map((s, i) => makePost({ id: String(1000 + i), ...s }));
@@ -59,9 +60,19 @@ describe("the analyses over the store equal the pure functions over the same pos
             const stored = [...store.postsForHashtag("travel")];
             const range = { since, until };
             if (since !== undefined && until !== undefined && since > until) return;
-            expect(storedNetwork(store, "travel", { top, range })).toEqual(
-              coHashtagNetwork(stored, "travel", { top, range }),
-            );
+            const expected = coHashtagNetwork(stored, "travel", { top, minWeight, range });
+            expect(storedNetwork(store, "travel", { top, minWeight, range })).toEqual(expected);
+            // Every way the store reads the pairs: either walk, on one thread or cut in two slices on two.
+            const counts = store.hashtagCounts("travel", range);
+            const nodes = networkNodes(counts, "travel", top).map((node) => node.hashtag);
+            for (const [walk, threadsFrom] of [
+              ["post", 0],
+              ["post", Number.POSITIVE_INFINITY],
+              ["time", 0],
+            ] as const) {
+              const pairs = store.analysis.networkPairs("travel", nodes, range, { walk, threadsFrom });
+              expect(assembleNetwork("travel", counts, pairs, { top, minWeight })).toEqual(expected);
+            }
             expect(storedTrends(store, "travel", { period, top, range })).toEqual(
               hashtagTrends(stored, "travel", { period, top, range }),
             );
@@ -72,6 +83,49 @@ describe("the analyses over the store equal the pure functions over the same pos
       ),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("the network over the store at its edges", () => {
+  it("cuts the top nodes through a tie as the pure function does, and reads a range across slices", () => {
+    const store = freshStore();
+    try {
+      // Six co-hashtags on three posts each, in overlapping sets, so top 4 cuts through a six-way tie.
+      const tags = ["f", "e", "d", "c", "b", "a"];
+      const posts = Array.from({ length: 12 }, (_, i) =>
+        makePost({
+          id: String(2000 + i),
+          createTime: START + i * DAY,
+          hashtags: ["travel", ...tags.filter((_, t) => (i + t) % 4 === 0 || (i + 2 * t) % 6 === 1)],
+        }),
+      );
+      store.upsertPosts("travel", posts);
+      const stored = [...store.postsForHashtag("travel")];
+      for (const range of [{}, { since: START + 3 * DAY, until: START + 8 * DAY }]) {
+        const expected = coHashtagNetwork(stored, "travel", { top: 4, range });
+        expect(expected.edges.length).toBeGreaterThan(2);
+        const counts = store.hashtagCounts("travel", range);
+        const nodes = networkNodes(counts, "travel", 4).map((node) => node.hashtag);
+        expect(storedNetwork(store, "travel", { top: 4, range })).toEqual(expected);
+        const pairs = store.analysis.networkPairs("travel", nodes, range, { walk: "post", threadsFrom: 0 });
+        expect(assembleNetwork("travel", counts, pairs, { top: 4 })).toEqual(expected);
+      }
+    } finally {
+      store.close();
+    }
+  });
+
+  it("gives no pairs for one node or for a hashtag without posts", () => {
+    const store = freshStore();
+    try {
+      store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel", "a"] })]);
+      expect(store.analysis.networkPairs("travel", ["travel"])).toEqual([]);
+      expect(store.analysis.networkPairs("nothing", ["nothing", "a"], undefined, { threadsFrom: 0 })).toEqual(
+        [],
+      );
+    } finally {
+      store.close();
+    }
   });
 });
 

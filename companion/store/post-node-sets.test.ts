@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { nodeSetsSql, postIdCuts, slicesAt } from "./post-node-sets.ts";
+import { openSqliteStore } from "./sqlite-store.ts";
+import { makePost } from "./testing/make-post.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "tha-node-sets-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const store = openSqliteStore(dir);
+store.upsertPosts(
+  "travel",
+  Array.from({ length: 10 }, (_, i) => makePost({ id: String(100 + i), hashtags: ["travel", "a"] })),
+);
+store.close();
+const db = new Database(join(dir, "tiktok.db"), { readonly: true });
+afterAll(() => db.close());
+
+const plan = (sql: string) =>
+  db
+    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .all({ hashtag: "travel", nodes: "[]", low: 0, high: 1, from: null, to: null })
+    .map((row) => (row as { detail: string }).detail);
+
+describe("nodeSetsSql's plans", () => {
+  it("walks the links by post id, each post's tags by its key, with no sorting", () => {
+    const steps = plan(nodeSetsSql(100, "post"));
+    expect(steps).toContain("SEARCH h USING PRIMARY KEY (hashtag=?)");
+    expect(steps).toContain("SEARCH t USING PRIMARY KEY (post_id=?)");
+    expect(steps.some((step) => /^SEARCH n USING AUTOMATIC .*INDEX \(tag=\?\)$/u.test(step))).toBe(true);
+    expect(steps.join("\n")).not.toMatch(/TEMP B-TREE/u);
+  });
+
+  it("reads a range off the time index, with no sorting", () => {
+    const steps = plan(nodeSetsSql(100, "time"));
+    expect(
+      steps.some((step) =>
+        step.includes("post_hashtags_by_time (hashtag=? AND sort_time>? AND sort_time<?)"),
+      ),
+    ).toBe(true);
+    expect(steps.join("\n")).not.toMatch(/TEMP B-TREE/u);
+  });
+});
+
+describe("postIdCuts and slicesAt", () => {
+  it("cut the links into slices that cover each post once", () => {
+    expect(postIdCuts(db, "travel", 10, 2)).toEqual(["105"]);
+    expect(postIdCuts(db, "travel", 10, 3)).toEqual(["103", "106"]);
+    expect(postIdCuts(db, "nothing", 0, 2)).toEqual([]);
+    expect(slicesAt(["105"])).toEqual([
+      { from: null, to: "105" },
+      { from: "105", to: null },
+    ]);
+    expect(slicesAt([])).toEqual([{ from: null, to: null }]);
+  });
+});
