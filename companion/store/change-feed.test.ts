@@ -36,6 +36,23 @@ const drain = (cursor: string, limit: number): { pages: SyncPage[]; cursor: stri
 const postIds = (pages: SyncPage[]) => pages.flatMap((page) => page.posts.map((post) => post.id));
 
 describe("the change feed", () => {
+  it("gives the same page as text, for the sync route to send as it is", () => {
+    const runId = store.startRun("travel", "browser");
+    store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel"] }), makePost({ id: "2" })], {
+      runId,
+    });
+    store.linkPosts("food", ["1"]);
+    for (const [cursor, limit] of [
+      [0, 10],
+      [0, 1],
+      [1, 2],
+      [99, 5],
+    ] as const)
+      expect(JSON.parse(store.engine.changes.changesSinceText(cursor, limit))).toEqual(
+        store.engine.changes.changesSince(cursor, limit),
+      );
+  });
+
   it("gives each changed post once, without raw, with all its links, media and runs", () => {
     const runId = store.startRun("travel", "browser");
     store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel"] }), makePost({ id: "2" })], {

@@ -1,7 +1,7 @@
 import { type Response, Router } from "express";
 import { API_ROUTES } from "../../../shared/api/contract.ts";
 import type { RunsResponse } from "../../../shared/api/runs.ts";
-import { type SyncPage, SyncQuery } from "../../../shared/api/sync.ts";
+import { SyncQuery } from "../../../shared/api/sync.ts";
 import type { CompanionStore } from "../../store/post-store.ts";
 import { hashtagParam, parseInput } from "./route-input.ts";
 
@@ -9,9 +9,10 @@ import { hashtagParam, parseInput } from "./route-input.ts";
 export const syncRouter = (store: CompanionStore): Router => {
   const router = Router();
 
-  router.get(API_ROUTES.sync, (request, response: Response<SyncPage>) => {
+  // Answers a SyncPage, as JSON text the change feed builds from the stored posts.
+  router.get(API_ROUTES.sync, (request, response: Response<string>) => {
     const { cursor, limit } = parseInput(SyncQuery, request.query, "query");
-    response.json(store.engine.changes.changesSince(Number(cursor), limit));
+    response.type("application/json").send(store.engine.changes.changesSinceText(Number(cursor), limit));
   });
 
   router.get(API_ROUTES.runs, (request, response: Response<RunsResponse>) => {
