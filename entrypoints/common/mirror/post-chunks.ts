@@ -169,8 +169,12 @@ export const writePosts = async (
         written.add(entry.id);
       }
   }
-  const seq = await tables.chunks.add({ entries });
-  const days = tally.applyToHashtags(await tables.dayCounts.bulkGet(tally.hashtags()));
+  // Both requests go out at once: a transaction runs them in order, without a round trip between.
+  const [seq, stored] = await Promise.all([
+    tables.chunks.add({ entries }),
+    tables.dayCounts.bulkGet(tally.hashtags()),
+  ]);
+  const days = tally.applyToHashtags(stored);
   await Promise.all([
     tables.chunkIds.put({ seq, ids: entries.map((entry) => entry.id) }),
     folded.length > 0 ? tables.chunks.bulkDelete(folded) : undefined,
