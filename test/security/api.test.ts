@@ -10,6 +10,7 @@ import type { CompanionStore } from "../../companion/store/post-store.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
 import { makePost } from "../../companion/store/testing/make-post.ts";
 import { createDispatcher } from "../../companion/video/dispatcher.ts";
+import { ANALYSIS_ROUTES, analysisPath } from "../../shared/api/analysis.ts";
 import { API_ROUTES, apiPath } from "../../shared/api/contract.ts";
 import { CHROME_EXTENSION_ORIGIN } from "../../shared/api/extension-identity.ts";
 import { JOB_STATES } from "../../shared/api/jobs.ts";
@@ -259,7 +260,98 @@ const HOSTILE: [string, () => Promise<Reply>, number, RegExp][] = [
     /is after/,
   ],
   ...engineRouteAttacks(),
+  ...analysisRouteAttacks(),
 ];
+
+/** The analysis routes (network, trends, engagement): without the token, and with bad tags, ranges and sizes. */
+function analysisRouteAttacks(): [string, () => Promise<Reply>, number, RegExp][] {
+  const network = analysisPath(ANALYSIS_ROUTES.network, "travel");
+  const trends = analysisPath(ANALYSIS_ROUTES.trends, "travel");
+  const growth = analysisPath(ANALYSIS_ROUTES.growth, "travel");
+  const postEngagement = analysisPath(ANALYSIS_ROUTES.postEngagement, "1");
+  const attacks: [string, () => Promise<Reply>, number, RegExp][] = [];
+  for (const path of [network, trends, growth, postEngagement])
+    attacks.push(
+      [`GET ${path} with no token`, () => send("GET", path, {}), 401, /needs the pairing token/],
+      [
+        `GET ${path} with the token in the query`,
+        () => send("GET", `${path}?token=${TOKEN}`, {}),
+        401,
+        /only in the Authorization header/,
+      ],
+      [
+        `GET ${path} from a web page's Origin`,
+        () => send("GET", path, { ...AUTH, origin: "https://evil.example" }),
+        403,
+        /Origin "https:\/\/evil.example" is not allowed/,
+      ],
+      [
+        `GET ${path} through a rebinding Host`,
+        () => send("GET", path, { ...AUTH, host: `evil.example:${server.port}` }),
+        403,
+        /is not allowed/,
+      ],
+    );
+  for (const route of [ANALYSIS_ROUTES.network, ANALYSIS_ROUTES.trends, ANALYSIS_ROUTES.growth])
+    attacks.push(
+      [
+        `${route} for a hashtag that climbs out`,
+        () => send("GET", analysisPath(route, "../../etc")),
+        400,
+        /Invalid hashtag/,
+      ],
+      [
+        `${route} for a hashtag with a slash`,
+        () => send("GET", analysisPath(route, "a/b")),
+        400,
+        /Invalid hashtag/,
+      ],
+      [
+        `${route} for a hashtag of 10 000 characters`,
+        () => send("GET", analysisPath(route, "x".repeat(10_000))),
+        400,
+        /hashtag/i,
+      ],
+    );
+  const get = (path: string, query: string) => () => send("GET", `${path}?${query}`);
+  attacks.push(
+    ["a network with a bad since", get(network, "since=yesterday"), 400, /since/],
+    ["a network with since after until", get(network, "since=2025-02-01&until=2025-01-01"), 400, /is after/],
+    ["a network of a million nodes", get(network, "top=1000000"), 400, /Invalid query: top/],
+    ["a network of no nodes", get(network, "top=0"), 400, /Invalid query: top/],
+    ["a network of half a node", get(network, "top=1.5"), 400, /Invalid query: top/],
+    ["a network with a top that is not a number", get(network, "top=all"), 400, /Invalid query: top/],
+    ["a network with a minWeight past 2^53", get(network, "minWeight=1e30"), 400, /Invalid query: minWeight/],
+    ["a network with a minWeight of 0", get(network, "minWeight=0"), 400, /Invalid query: minWeight/],
+    ["a network with a negative minWeight", get(network, "minWeight=-5"), 400, /Invalid query: minWeight/],
+    ["trends with a bad until", get(trends, "until=tomorrow"), 400, /until/],
+    ["trends per year", get(trends, "period=year"), 400, /Invalid query: period/],
+    ["trends of a million co-hashtags", get(trends, "top=1000000"), 400, /Invalid query: top/],
+    [
+      "trends compared with one period only",
+      get(trends, "before=2025-01-06"),
+      400,
+      /give both before and after/,
+    ],
+    [
+      "trends compared at a day that is no week",
+      get(trends, "period=week&before=2025-01-07&after=2025-01-13"),
+      400,
+      /Monday|week/i,
+    ],
+    ["engagement by a metric that does not exist", get(growth, "metric=evil"), 400, /Invalid query: metric/],
+    ["engagement from a bad time", get(growth, "from=soon&to=2025-01-01"), 400, /from/],
+    ["engagement from after to", get(growth, "from=2025-02-01&to=2025-01-01"), 400, /is after/],
+    ["engagement of a million posts", get(growth, "limit=1000000"), 400, /Invalid query: limit/],
+    [
+      "a post's engagement by an id that is a path",
+      () => send("GET", "/api/posts/..%2F..%2Fetc/engagement"),
+      400,
+      /Invalid post id/,
+    ],
+  );
+  return attacks;
+}
 
 /** The job engine's routes, each tried with what the core routes refuse. */
 function engineRouteAttacks(): [string, () => Promise<Reply>, number, RegExp][] {
