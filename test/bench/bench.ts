@@ -2,11 +2,14 @@
  * `npm run bench`: the companion's speed on generated corpora, through the real CLI as a user runs it, with the
  * original tool's algorithm (seed_frequencies.py) on the same files as the reference column. A script, not a test.
  *
- *   npm run bench -- [--sizes 10k,100k,1m,longtail-100k] [--roots CHECKOUT,...] [--work DIR] [--repeat 3]
+ *   npm run bench -- [--sizes 10k,100k,1m,longtail-100k] [--shape item-struct|scraper] [--roots CHECKOUT,...]
+ *     [--work DIR] [--repeat 3]
  *
- * Each corpus is the seed's layout (<corpus>/travel/posts.json, a JSON list of web ItemStructs from the fake
- * TikTok's deterministic generator; "longtail-N" draws co-occurring hashtags from 50k distinct ones). Corpora are
- * kept in --work and reused. With several checkouts (--roots, e.g. one from before a change made with `git worktree
+ * Each corpus is the seed's layout (<corpus>/travel/posts.json, a JSON list of posts from the fake TikTok's
+ * deterministic generator, as web ItemStructs or, with --shape scraper, as the seed's tiktok-scraper items, a
+ * third of the size: corpus-shape.ts; "longtail-N" draws co-occurring hashtags from 50k distinct ones). Corpora are
+ * kept in --work and reused. The original tool's json.load needs 6 to 9 times the file in memory: on a file too big
+ * for this machine its column is left out with the reason. With several checkouts (--roots, e.g. one from before a change made with `git worktree
  * add`), each corpus is measured on each in turn: the same files and about the same machine load.
  */
 import { spawnSync } from "node:child_process";
@@ -20,11 +23,13 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { generatePosts } from "../fake-tiktok/index.ts";
+import { type CorpusShape, corpusShape, inShape } from "./corpus-shape.ts";
+import { referenceSkipReason } from "./reference-memory.ts";
 
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 const HASHTAG = "travel";
@@ -48,6 +53,7 @@ interface Measure {
 const { values: flags } = parseArgs({
   options: {
     sizes: { type: "string", default: "10k,100k,longtail-100k" },
+    shape: { type: "string", default: "item-struct" },
     work: { type: "string", default: join(tmpdir(), "tha-bench") },
     roots: { type: "string", default: resolve(HERE, "../..") },
     repeat: { type: "string", default: "3" },
@@ -56,6 +62,7 @@ const { values: flags } = parseArgs({
 const repeat = Number(flags.repeat);
 const roots = flags.roots.split(",").map((root) => resolve(root));
 const work = resolve(flags.work);
+const shape: CorpusShape = corpusShape(flags.shape);
 
 const count = (text: string): number => {
   const match = /^(\d+(?:\.\d+)?)([km]?)$/iu.exec(text);
@@ -106,7 +113,7 @@ const writeCorpus = async (corpus: Corpus, file: string): Promise<void> => {
   let first = true;
   const options = { seed: 1, size: corpus.size, tag: HASHTAG, vocabulary: corpus.vocabulary };
   for (const item of generatePosts(options)) {
-    if (!out.write(`${first ? "[" : ",\n"}${JSON.stringify(item)}`)) await once(out, "drain");
+    if (!out.write(`${first ? "[" : ",\n"}${JSON.stringify(inShape(item, shape))}`)) await once(out, "drain");
     first = false;
   }
   out.end(first ? "[]" : "]\n");
@@ -123,7 +130,10 @@ const cliIn = (root: string, args: string[]): [string, string[]] => [
 const totalPosts = (output: string): number => Number(/Total posts: (\d+)/u.exec(output)?.[1] ?? Number.NaN);
 
 const corpusFiles = async (corpus: Corpus) => {
-  const folder = join(work, `corpus-${corpus.name}`);
+  const folder = join(
+    work,
+    shape === "item-struct" ? `corpus-${corpus.name}` : `corpus-${corpus.name}-${shape}`,
+  );
   const postsFile = join(folder, HASHTAG, "posts.json");
   if (!existsSync(`${postsFile}.done`) || readFileSync(`${postsFile}.done`, "utf8") !== String(corpus.size)) {
     const started = performance.now();
@@ -134,8 +144,25 @@ const corpusFiles = async (corpus: Corpus) => {
   return { folder, postsFile, jsonMb: statSync(postsFile).size / 1e6 };
 };
 
-/** The original tool's algorithm on the corpus file, without and with the range. */
-const benchSeed = (postsFile: string) => {
+const availableBytes = (): number => {
+  const match = /^MemAvailable:\s+(\d+) kB/mu.exec(readFileSync("/proc/meminfo", "utf8"));
+  return match ? Number(match[1]) * 1024 : totalmem();
+};
+
+interface SeedMeasure {
+  seconds: number;
+  rssMb: number;
+}
+
+/** The original tool's algorithm on the corpus file, without and with the range, or why it cannot run here. */
+const benchSeed = (
+  postsFile: string,
+): { distinctTags: number; all: SeedMeasure; range: SeedMeasure } | { skipped: string } => {
+  const skipped = referenceSkipReason(statSync(postsFile).size, availableBytes());
+  if (skipped !== null) {
+    process.stderr.write(`original tool on ${postsFile} ${skipped}\n`);
+    return { skipped };
+  }
   const python = join(HERE, "seed_frequencies.py");
   const all = measure("python3", [python, postsFile, "20"]);
   const range = ["--since", String(RANGE.since), "--until", String(RANGE.until)];
@@ -225,17 +252,21 @@ const tableOf = (rows: Row[], index: number): string[] => [
   "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ...rows.map((row) => {
     const r = row.checkouts[index]!;
+    const seed =
+      "skipped" in row.seed
+        ? { distinctTags: "–", all: row.seed.skipped, range: "–" }
+        : { distinctTags: row.seed.distinctTags, all: pair(row.seed.all, 1), range: pair(row.seed.range, 1) };
     const cells = [
       row.corpus.name,
-      row.seed.distinctTags,
+      seed.distinctTags,
       fixed(row.jsonMb, 0),
       `${fixed(r.import.seconds, 1)} (${fixed(r.import.postsPerSecond / 1000, 1)}k/s), ${fixed(r.import.rssMb, 0)}`,
       `${fixed(r.dbMb, 0)} (${fixed(r.dbMb / row.jsonMb)})`,
       `${pair(r.frequencies)} (${fixed(r.query.all, 0)})`,
       `${pair(r.frequenciesRange)} (${fixed(r.query.range, 0)})`,
       pair(r.export, 1),
-      pair(row.seed.all, 1),
-      pair(row.seed.range, 1),
+      seed.all,
+      seed.range,
       r.loadAverage.join(" / "),
     ];
     return `| ${cells.join(" | ")} |`;
@@ -261,7 +292,7 @@ const main = async () => {
   }
   const text = roots.flatMap((root, i) => [
     `${root} (${new Date().toISOString()}): CLI start (--help) ${pair(starts[i]!.help)} (load ${starts[i]!.load}); ` +
-      `seconds (frequencies: median of ${repeat}) and the child's peak RSS in MB`,
+      `corpora as ${shape} posts; seconds (frequencies: median of ${repeat}) and the child's peak RSS in MB`,
     "",
     ...tableOf(rows, i),
     "",

@@ -1,7 +1,8 @@
 """The original tool's frequency table, as the reference column of `npm run bench`.
 
 What the seed (bellingcat/tiktok-hashtag-analysis) does for `--table`: json.load the whole
-<data>/<hashtag>/posts.json, take each post's distinct textExtra hashtagName values, count them with a Counter,
+<data>/<hashtag>/posts.json, take each post's distinct hashtags (a tiktok-scraper item's hashtags[].name, the
+seed's own input; a web ItemStruct's textExtra hashtagName), count them with a Counter,
 and print the most common ones with Total posts = the largest count (the hashtag itself). --since/--until (epoch
 seconds on createTime) filter posts first: the seed had no range, this is the same algorithm on fewer posts.
 
@@ -12,6 +13,13 @@ import argparse
 import json
 import sys
 from collections import Counter
+
+
+def hashtags(video: dict) -> set:
+    """A web ItemStruct's textExtra hashtagName values, or a tiktok-scraper item's hashtags[].name (the seed's)."""
+    if "textExtra" in video:
+        return set(tag["hashtagName"] for tag in video.get("textExtra") or [] if tag.get("hashtagName"))
+    return set(tag["name"] for tag in video.get("hashtags") or [] if tag.get("name"))
 
 
 def main() -> None:
@@ -32,9 +40,7 @@ def main() -> None:
             continue
         if args.until is not None and created > args.until:
             continue
-        counted.extend(
-            set(tag["hashtagName"] for tag in video.get("textExtra") or [] if tag.get("hashtagName"))
-        )
+        counted.extend(hashtags(video))
     frequencies = Counter(counted)
 
     total_posts = max(frequencies.values()) if frequencies else 0
