@@ -1,9 +1,13 @@
 /**
- * Import benchmark (not a test): generates N ItemStructs from the fake TikTok's generator as a JSON list and as
+ * Import benchmark (not a test): generates N posts from the fake TikTok's generator as a JSON list and as
  * NDJSON, imports each with the real CLI (`node companion/bin.js import`) into a fresh data folder, and reports
- * posts/s, peak RSS, database size against the JSON's, and the CLI's start time (`--help`, median of 10).
+ * posts/s and MB/s, peak RSS, database size against the JSON's, and the CLI's start time (`--help`, median of 10).
  *
- *   npx tsx test/bench/import-bench.ts [--posts 50000] [--keep]
+ *   npx tsx test/bench/import-bench.ts [--posts 50000] [--shapes item-struct,scraper] [--keep]
+ *
+ * Shapes: "item-struct" is the web API's full ItemStruct (about 4.3 KB each), "scraper" the same posts as
+ * tiktok-scraper collector items (about 1.3 KB, the seed's data.json and issue 13's figures). The same bytes per
+ * second is about three times the posts per second on the smaller shape, so both are reported.
  *
  * Prints a table, then one JSON line for `npm run bench` to pick up. Figures depend on the machine's load: the
  * load average is printed with them.
@@ -17,17 +21,23 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { staleReason } from "../../companion/build/bundle-layout.js";
 import { generatePosts } from "../fake-tiktok/index.ts";
+import { CORPUS_SHAPES, type CorpusShape, corpusShape, inShape } from "./corpus-shape.ts";
 
 const BIN = fileURLToPath(new URL("../../companion/bin.js", import.meta.url));
 
-const writeCorpus = async (file: string, count: number, format: "json" | "ndjson"): Promise<number> => {
+const writeCorpus = async (
+  file: string,
+  count: number,
+  format: "json" | "ndjson",
+  shape: CorpusShape,
+): Promise<number> => {
   const out = createWriteStream(file);
   const write = (text: string) =>
     out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve()));
   if (format === "json") await write("[\n");
   let index = 0;
   for (const item of generatePosts({ seed: 1, size: count, tag: "bench" })) {
-    const text = JSON.stringify(item);
+    const text = JSON.stringify(inShape(item, shape));
     await write(format === "json" ? `${index++ === 0 ? "" : ",\n"}${text}` : `${text}\n`);
   }
   if (format === "json") await write("\n]\n");
@@ -70,27 +80,36 @@ const cliStart = (): number => {
 };
 
 const { values } = parseArgs({
-  options: { posts: { type: "string", default: "50000" }, keep: { type: "boolean" } },
+  options: {
+    posts: { type: "string", default: "50000" },
+    shapes: { type: "string", default: CORPUS_SHAPES.join(",") },
+    keep: { type: "boolean" },
+  },
 });
 const count = Number(values.posts);
+const shapes = values.shapes.split(",").map(corpusShape);
 const work = await mkdtemp(join(tmpdir(), "import-bench-"));
 const rows: Record<string, unknown>[] = [];
 try {
-  for (const format of ["json", "ndjson"] as const) {
-    const file = join(work, `posts.${format}`);
-    const jsonBytes = await writeCorpus(file, count, format);
-    const dataDir = join(work, `data-${format}`);
+  for (const [shape, format] of shapes.flatMap((shape) =>
+    (["json", "ndjson"] as const).map((format) => [shape, format] as const),
+  )) {
+    const file = join(work, `${shape}.${format}`);
+    const jsonBytes = await writeCorpus(file, count, format, shape);
+    const dataDir = join(work, `data-${shape}-${format}`);
     const load = loadavg()[0]!.toFixed(1);
     const run = timed(["--data-dir", dataDir, "--json", "import", file, "--hashtag", "bench"]);
     const dbBytes = await folderBytes(dataDir);
     rows.push({
-      what: `import ${format}`,
+      what: `import ${shape} ${format}`,
       posts: count,
       seconds: run.seconds,
       postsPerSecond: Math.round(count / run.seconds),
+      mbPerSecond: Number((jsonBytes / 2 ** 20 / run.seconds).toFixed(1)),
       // On a shared machine the wall clock waits for other work; CPU time does not.
       cpuSeconds: run.cpuSeconds,
       postsPerCpuSecond: Math.round(count / run.cpuSeconds),
+      mbPerCpuSecond: Number((jsonBytes / 2 ** 20 / run.cpuSeconds).toFixed(1)),
       peakRssMb: run.rssMb,
       jsonMb: Math.round(jsonBytes / 2 ** 20),
       dbMb: Math.round(dbBytes / 2 ** 20),
