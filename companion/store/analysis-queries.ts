@@ -5,7 +5,14 @@ import { type DayPosts, type DayTagPosts, dayOf as isoDay } from "../../shared/a
 import type { PostStats } from "../../shared/post/post.ts";
 import { coverWithDays, DAY_SECONDS, dayOf } from "./day-cover.ts";
 import { countNodePairs } from "./node-set-code.ts";
-import { type NodeSetParams, type NodeSetWalk, nodeSetsSql, postIdCuts, slicesAt } from "./post-node-sets.ts";
+import {
+  type NodeSetParams,
+  type NodeSetWalk,
+  nodeSetsSql,
+  type PostSlice,
+  postIdCuts,
+  slicesAt,
+} from "./post-node-sets.ts";
 import type { TimeRange } from "./post-store.ts";
 import { queryInThread } from "./query-in-thread.ts";
 import { UNDATED } from "./schema.ts";
@@ -47,8 +54,8 @@ type StatsRow = PostStats & { post_id: string; seen_at: string };
  */
 export const analysisQueries = (db: Database.Database) => {
   const nodeSets = new Map<string, Database.Statement<[NodeSetParams], string>>();
-  const nodeSetsStatement = (k: number, walk: NodeSetWalk) => {
-    const sql = nodeSetsSql(k, walk);
+  const nodeSetsStatement = (k: number, walk: NodeSetWalk, slice: PostSlice) => {
+    const sql = nodeSetsSql(k, walk, { from: slice.from !== undefined, to: slice.to !== undefined });
     const statement = nodeSets.get(sql) ?? db.prepare<[NodeSetParams], string>(sql).pluck();
     nodeSets.set(sql, statement);
     return { sql, statement };
@@ -113,26 +120,32 @@ export const analysisQueries = (db: Database.Database) => {
       const all = sizes?.total ?? 0;
       const inRange = sizes?.inRange ?? 0;
       const walk = options.walk ?? pairWalk(inRange, all);
-      const { sql, statement } = nodeSetsStatement(nodes.length, walk);
       const params = { hashtag, nodes: JSON.stringify(nodes), low, high };
       const slices =
         walk === "post" && !db.memory && inRange >= (options.threadsFrom ?? THREADS_FROM)
           ? slicesAt(postIdCuts(db, hashtag, all, 2))
-          : [{ from: null, to: null }];
+          : [{}];
       // The other slices go to threads first, so they run while this thread reads the first. Each thread reads
       // from its own connection, so while another process writes, the slices may see different commits: each
       // post is still counted once, as the node counts (read apart) already were.
-      const others = slices
-        .slice(1)
-        .map((slice) => queryInThread<string>(db.name, sql, { ...params, ...slice }));
+      const others = slices.slice(1).map((slice) => {
+        const { sql } = nodeSetsStatement(nodes.length, walk, slice);
+        return queryInThread<string>(db.name, sql, { ...params, ...slice });
+      });
       let first: string;
       try {
-        first = statement.get({ ...params, ...(slices[0] ?? { from: null, to: null }) }) ?? "";
+        const slice = slices[0] ?? {};
+        first = nodeSetsStatement(nodes.length, walk, slice).statement.get({ ...params, ...slice }) ?? "";
       } catch (error) {
         for (const other of others) other.cancel();
         throw error;
       }
-      return countNodePairs([first, ...others.map((other) => other.result())], nodes);
+      // Lazily, so this thread counts its own slice while the others finish.
+      function* texts() {
+        yield first;
+        for (const other of others) yield other.result();
+      }
+      return countNodePairs(texts(), nodes);
     },
 
     /**

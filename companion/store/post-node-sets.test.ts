@@ -22,13 +22,14 @@ afterAll(() => db.close());
 const plan = (sql: string) =>
   db
     .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-    .all({ hashtag: "travel", nodes: "[]", low: 0, high: 1, from: null, to: null })
+    .all({ hashtag: "travel", nodes: "[]", low: 0, high: 1, from: "1", to: "2" })
     .map((row) => (row as { detail: string }).detail);
 
 describe("nodeSetsSql's plans", () => {
   it("walks the links by post id, each post's tags by its key, with no sorting", () => {
-    const steps = plan(nodeSetsSql(100, "post"));
-    expect(steps).toContain("SEARCH h USING PRIMARY KEY (hashtag=?)");
+    expect(plan(nodeSetsSql(100, "post"))).toContain("SEARCH h USING PRIMARY KEY (hashtag=?)");
+    const steps = plan(nodeSetsSql(100, "post", { from: true, to: true }));
+    expect(steps).toContain("SEARCH h USING PRIMARY KEY (hashtag=? AND post_id>? AND post_id<?)");
     expect(steps).toContain("SEARCH t USING PRIMARY KEY (post_id=?)");
     expect(steps.some((step) => /^SEARCH n USING AUTOMATIC .*INDEX \(tag=\?\)$/u.test(step))).toBe(true);
     expect(steps.join("\n")).not.toMatch(/TEMP B-TREE/u);
@@ -50,10 +51,8 @@ describe("postIdCuts and slicesAt", () => {
     expect(postIdCuts(db, "travel", 10, 2)).toEqual(["105"]);
     expect(postIdCuts(db, "travel", 10, 3)).toEqual(["103", "106"]);
     expect(postIdCuts(db, "nothing", 0, 2)).toEqual([]);
-    expect(slicesAt(["105"])).toEqual([
-      { from: null, to: "105" },
-      { from: "105", to: null },
-    ]);
-    expect(slicesAt([])).toEqual([{ from: null, to: null }]);
+    expect(slicesAt(["105"])).toEqual([{ to: "105" }, { from: "105" }]);
+    expect(slicesAt(["103", "106"])).toEqual([{ to: "103" }, { from: "103", to: "106" }, { from: "106" }]);
+    expect(slicesAt([])).toEqual([{}]);
   });
 });

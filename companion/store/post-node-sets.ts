@@ -19,18 +19,23 @@ export interface NodeSetParams {
   /** Inclusive sort_time bounds (time-bounds.ts). */
   low: number;
   high: number;
-  /** The slice of post ids, from inclusive to exclusive; null for an open end. */
-  from: string | null;
-  to: string | null;
+  /** The slice of post ids, from inclusive to exclusive, when nodeSetsSql was given them. */
+  from?: string;
+  to?: string;
 }
 
 /**
  * The statement's text for `k` nodes. The nodes' characters are made once per node: a char() call per row
  * costs as much as the rest of the query. CROSS JOIN keeps SQLite from starting at the nodes; the automatic
  * index on `nodes` answers a tag's node in a few comparisons. The unary + on sort_time in the post walk keeps
- * it on the primary key (hashtag, post_id), whose order GROUP BY then needs no sorting for.
+ * it on the primary key (hashtag, post_id), whose order GROUP BY then needs no sorting for. A slice's bounds
+ * (`@from`, `@to`) are written only when it has them, so both limit the walk on the key.
  */
-export const nodeSetsSql = (k: number, walk: NodeSetWalk): string => `
+export const nodeSetsSql = (
+  k: number,
+  walk: NodeSetWalk,
+  slice: { from: boolean; to: boolean } = { from: false, to: false },
+): string => `
   WITH nodes(tag, code) AS MATERIALIZED (SELECT value, ${encodeNodeSql("key", k)} FROM json_each(@nodes)),
   per_post AS (
     SELECT group_concat(n.code, '') AS codes
@@ -38,7 +43,7 @@ export const nodeSetsSql = (k: number, walk: NodeSetWalk): string => `
       CROSS JOIN post_tags t ON t.post_id = h.post_id
       CROSS JOIN nodes n ON n.tag = t.tag
     WHERE h.hashtag = @hashtag AND ${walk === "post" ? "+h.sort_time" : "h.sort_time"} BETWEEN @low AND @high
-      AND (@from IS NULL OR h.post_id >= @from) AND (@to IS NULL OR h.post_id < @to)
+      ${slice.from ? "AND h.post_id >= @from" : ""} ${slice.to ? "AND h.post_id < @to" : ""}
     GROUP BY ${walk === "post" ? "h.post_id" : "h.sort_time, h.post_id"}
     HAVING count(*) > 1)
   SELECT coalesce(group_concat(codes, '${POST_SEPARATOR}'), '') FROM per_post`;
@@ -63,6 +68,14 @@ export const postIdCuts = (
   return cuts;
 };
 
+export interface PostSlice {
+  from?: string;
+  to?: string;
+}
+
 /** The slices [from, to) that `cuts` make, open at both ends. */
-export const slicesAt = (cuts: readonly string[]): { from: string | null; to: string | null }[] =>
-  [null, ...cuts].map((from, i) => ({ from, to: cuts[i] ?? null }));
+export const slicesAt = (cuts: readonly string[]): PostSlice[] =>
+  [undefined, ...cuts].map((from, i) => {
+    const to = cuts[i];
+    return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+  });
