@@ -100,6 +100,20 @@ describe("the mirror's chunks of posts", () => {
     await expectDaysRecounted(db);
   });
 
+  it("keeps counting right when another connection wrote the same hashtag's days between two writes", async () => {
+    const db = freshDb();
+    await storePosts(db, [{ id: "1", post: slim("1", ["travel"]), linkTo: ["travel"] }]);
+    const other = openMirrorDb(db.name);
+    try {
+      await storePosts(other, [{ id: "2", post: slim("2", ["travel", "sea"]), linkTo: ["travel"] }]);
+    } finally {
+      other.close();
+    }
+    await storePosts(db, [{ id: "3", post: slim("3", ["travel"], null), linkTo: ["travel"] }]);
+    expect((await dayRowsOf(db)).reduce((sum, row) => sum + row.posts, 0)).toBe(3);
+    await expectDaysRecounted(db);
+  });
+
   it("is refused outside a transaction that can write the day counts, and stores nothing then", async () => {
     const db = freshDb();
     const write: PostWrite = { id: "1", post: slim("1", ["travel"]), linkTo: ["travel"] };

@@ -1,5 +1,5 @@
 import Dexie from "dexie";
-import { DayTally } from "./hashtag-days.ts";
+import { DayTally, type HashtagDayCounts } from "./hashtag-days.ts";
 import type { MirrorPost, MirrorTables } from "./mirror-db.ts";
 
 /**
@@ -44,6 +44,11 @@ interface Directory {
   upTo: number;
   newest: Map<string, number>;
   live: Map<number, number>;
+  /**
+   * The day-count records this writer last wrote, so a 10-page sync does not read a hashtag's record back each
+   * page; forgotten whenever a chunk it did not write appears (another connection wrote, day counts included).
+   */
+  dayCounts: Map<string, HashtagDayCounts | undefined>;
 }
 
 /**
@@ -70,8 +75,10 @@ const readDirectory = async (
   tables: Pick<MirrorTables, "chunkIds">,
   from?: Directory,
 ): Promise<Directory> => {
-  const directory = from ?? { upTo: 0, newest: new Map(), live: new Map() };
-  addChunkIds(directory, await tables.chunkIds.where("seq").above(directory.upTo).toArray());
+  const directory = from ?? { upTo: 0, newest: new Map(), live: new Map(), dayCounts: new Map() };
+  const unseen = await tables.chunkIds.where("seq").above(directory.upTo).toArray();
+  if (unseen.length > 0) directory.dayCounts.clear();
+  addChunkIds(directory, unseen);
   return directory;
 };
 
@@ -170,11 +177,14 @@ export const writePosts = async (
       }
   }
   // Both requests go out at once: a transaction runs them in order, without a round trip between.
-  const [seq, stored] = await Promise.all([
+  const hashtags = tally.hashtags();
+  const unknown = hashtags.filter((hashtag) => !directory.dayCounts.has(hashtag));
+  const [seq, read] = await Promise.all([
     tables.chunks.add({ entries }),
-    tables.dayCounts.bulkGet(tally.hashtags()),
+    unknown.length > 0 ? tables.dayCounts.bulkGet(unknown) : [],
   ]);
-  const days = tally.applyToHashtags(stored);
+  for (const [index, hashtag] of unknown.entries()) directory.dayCounts.set(hashtag, read[index]);
+  const days = tally.applyToHashtags(hashtags.map((hashtag) => directory.dayCounts.get(hashtag)));
   await Promise.all([
     tables.chunkIds.put({ seq, ids: entries.map((entry) => entry.id) }),
     folded.length > 0 ? tables.chunks.bulkDelete(folded) : undefined,
@@ -183,6 +193,8 @@ export const writePosts = async (
     days.remove.length > 0 ? tables.dayCounts.bulkDelete(days.remove) : undefined,
   ]);
   addChunkIds(directory, [{ seq, ids: entries.map((entry) => entry.id) }]);
+  for (const record of days.put) directory.dayCounts.set(record.hashtag, record);
+  for (const hashtag of days.remove) directory.dayCounts.set(hashtag, undefined);
   for (const old of folded) directory.live.delete(old);
   return writes.map((write) => byIdBefore.get(write.id));
 };
