@@ -6,7 +6,8 @@ import { day } from "./co-occurrence-schema.ts";
  * this connection's rows and the writer keeps the aggregate and the change feed itself, set-based.
  *
  * Counts: around each batch, the batch's posts' contribution (their links times their own tags, per hashtag and
- * day) is subtracted before it is written and added after, into temp tables keyed like the aggregate; finish()
+ * day) is subtracted before the batch first writes to a stored post (a new post had none, so an import of new
+ * posts skips it) and added after, into temp tables keyed like the aggregate; finish()
  * adds the net differences to hashtag_days, tag_days and tag_totals in three statements and deletes the rows left
  * at 0. The before/after pairs telescope, so a re-collected post whose tags or day changed, or a post seen in two
  * batches, is counted out and in exactly, as the triggers would have. Summing over the whole file first means a
@@ -19,7 +20,7 @@ export interface BulkWrites {
   readonly active: boolean;
   /** Inside a write transaction: turns this connection's triggers off until finish() or the rollback. */
   begin(): void;
-  /** Before a batch's writes: takes out what these posts (a JSON list of ids) count now. */
+  /** Before a batch first writes to these stored posts (a JSON list of ids): takes out what they count now. */
   before(ids: string): void;
   /** After them: adds what they count now, and moves the changed posts to the end of the change feed. */
   after(ids: string, changed: Iterable<string>): void;

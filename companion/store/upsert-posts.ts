@@ -112,9 +112,9 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
       const tag = hashtag === null ? null : requireHashtag(hashtag);
       const defaultObserved = isoTime(options.seenAt) ?? new Date().toISOString();
       const summary = { new: 0, seen: 0, linked: 0 };
-      const ids = bulk.active ? JSON.stringify(posts.map((post) => post.id)) : "";
       const changed: string[] = [];
-      if (bulk.active) bulk.before(ids);
+      // In bulk: a stored post's counts are taken out just before this batch first touches it; a new one had none.
+      const touched = new Set<string>();
       for (const post of posts) {
         const observed = isoTime(post.source.collectedAt) ?? defaultObserved;
         let packed: Buffer | undefined;
@@ -130,10 +130,12 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
           if (hasStats(post.stats)) insertStats.run(post.id, observed, ...statsValues(post.stats));
         } else {
           summary.seen++;
+          if (bulk.active && !touched.has(post.id)) bulk.before(JSON.stringify([post.id]));
           const updated = update(post, raw, observed);
           createTime = updated.createTime;
           if (updated.changed) changed.push(post.id);
         }
+        touched.add(post.id);
         if (tag !== null) {
           const linked = link.run(
             tag,
@@ -146,7 +148,7 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
           if (linked === 1) changed.push(post.id);
         }
       }
-      if (bulk.active) bulk.after(ids, changed);
+      if (bulk.active) bulk.after(JSON.stringify(posts.map((post) => post.id)), changed);
       return summary;
     },
   );
