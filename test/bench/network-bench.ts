@@ -5,6 +5,8 @@
  *   npx tsx test/bench/network-bench.ts [--size 1m] [--vocabulary 5000] [--work DIR] [--repeat 3]
  *
  * The data folder is seeded once per size and vocabulary (seed-co-hashtags.ts) and kept in --work for the next run.
+ * Prints a README row: posts | vocabulary | nodes, edges | top 100 in process | through the CLI (GEXF) | in process
+ * for the last 91 days | for the last 7 days | weekly trends | load average before / after (seconds).
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -52,6 +54,19 @@ const main = () => {
       timed(() => (network = storedNetwork(store, HASHTAG, { top: 100 }))),
     ),
   );
+  // Ranges ending at the seeded year's end (2024-06-01): a quarter of the posts (read on two threads) and a week
+  // (off the time index).
+  const end = Date.UTC(2024, 5, 1) / 1000 - 1;
+  const rangeNetwork = (days: number) =>
+    median(
+      Array.from({ length: repeat }, () =>
+        timed(() =>
+          storedNetwork(store, HASHTAG, { top: 100, range: { since: end - days * 86_400 + 1, until: end } }),
+        ),
+      ),
+    );
+  const quarter = rangeNetwork(91);
+  const week = rangeNetwork(7);
   const trends = median(
     Array.from({ length: repeat }, () => timed(() => storedTrends(store, HASHTAG, { period: "week" }))),
   );
@@ -84,7 +99,8 @@ const main = () => {
   );
   process.stdout.write(
     `| ${size} posts | ${vocabulary} | ${network?.nodes.length} nodes, ${network?.edges.length} edges | ` +
-      `${inProcess.toFixed(2)} | ${cli.toFixed(2)} | ${trends.toFixed(2)} | ${loadBefore} / ${loadAverage()} |\n`,
+      `${inProcess.toFixed(2)} | ${cli.toFixed(2)} | ${quarter.toFixed(2)} | ${week.toFixed(2)} | ${trends.toFixed(2)} | ` +
+      `${loadBefore} / ${loadAverage()} |\n`,
   );
 };
 
