@@ -4,11 +4,13 @@
  * into Dexie), in a real Chromium; then the time until the hashtag's view has drawn its chart and table.
  * Prints the figures with the load average (the machine is shared); not a test.
  *
- * BENCH_POSTS (default 100000) and BENCH_DATA_DIR (reuse a seeded data folder: seeding takes ~45 s) adjust it.
+ * BENCH_POSTS (default 100000) and BENCH_DATA_DIR (reuse a seeded data folder: seeding takes ~45 s) adjust it;
+ * BENCH_PROFILE=<file> also profiles the background worker during the sync.
  */
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Browser } from "puppeteer-core";
 import { followsRouter } from "../../companion/server/routes/follows.ts";
 import { syncRouter } from "../../companion/server/routes/sync.ts";
 import { startServer } from "../../companion/server/start-server.ts";
@@ -23,6 +25,41 @@ import { seedBenchStore } from "./seed-bench-store.ts";
 const HASHTAG = "benchtag";
 const TOKEN = "bench-token-0123456789abcdefABCDEF0123";
 const COUNT = Number(process.env.BENCH_POSTS ?? 100_000);
+/** BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the background worker during the sync (open it in DevTools). */
+const PROFILE = process.env.BENCH_PROFILE;
+
+/** Profiles the extension's background worker; stop() writes the profile and prints where its time went. */
+const startWorkerProfile = async (browser: Browser) => {
+  const target = await browser.waitForTarget(
+    (candidate) => candidate.type() === "service_worker" && candidate.url().startsWith("chrome-extension://"),
+  );
+  const session = await target.createCDPSession();
+  await session.send("Profiler.enable");
+  await session.send("Profiler.setSamplingInterval", { interval: 1000 });
+  await session.send("Profiler.start");
+  return {
+    stop: async (file: string) => {
+      const { profile } = await session.send("Profiler.stop");
+      writeFileSync(file, JSON.stringify(profile));
+      const self = new Map<string, number>();
+      const gaps = profile.timeDeltas ?? [];
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+      (profile.samples ?? []).forEach((id, index) => {
+        const frame = byId.get(id)?.callFrame;
+        const name =
+          frame === undefined
+            ? "?"
+            : `${frame.functionName || "(anonymous)"} ${frame.url.split("/").at(-1)}:${frame.lineNumber}`;
+        self.set(name, (self.get(name) ?? 0) + (gaps[index] ?? 0) / 1000);
+      });
+      const total = [...self.values()].reduce((sum, ms) => sum + ms, 0);
+      console.log(`background worker profile (${file}), self time of ${seconds(total)}:`);
+      for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15))
+        console.log(`  ${seconds(ms)}  ${name}`);
+    },
+  };
+};
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const load = () =>
   `load average ${loadavg()
@@ -77,6 +114,7 @@ try {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 900 });
   console.log(`before: ${load()}`);
+  const profiler = PROFILE === undefined ? null : await startWorkerProfile(browser);
 
   const began = performance.now();
   await page.goto(`${optionsUrl}?token=${TOKEN}&url=${encodeURIComponent(server.url)}`);
@@ -132,6 +170,7 @@ try {
   }
   const mirrorMs = performance.now() - began;
   console.log(`mirrored: ${load()}`);
+  if (profiler !== null && PROFILE !== undefined) await profiler.stop(PROFILE);
   // The sync writes its figures just after its last page's cursor.
   let syncStats = await readMeta("lastSyncStats");
   while (syncStats === null && performance.now() - began < mirrorMs + 5_000) {
