@@ -140,10 +140,14 @@ export const analysisQueries = (db: Database.Database) => {
         for (const other of others) other.cancel();
         throw error;
       }
-      // Lazily, so this thread counts its own slice while the others finish.
+      // Lazily, so this thread counts its own slice while the others finish; a count that fails stops them.
       function* texts() {
-        yield first;
-        for (const other of others) yield other.result();
+        try {
+          yield first;
+          for (const other of others) yield other.result();
+        } finally {
+          for (const other of others) other.cancel();
+        }
       }
       return countNodePairs(texts(), nodes);
     },
