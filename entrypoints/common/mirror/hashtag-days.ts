@@ -48,6 +48,17 @@ const rowKey = (hashtag: string, day: DayKey): string => JSON.stringify([hashtag
  */
 export class DayTally {
   readonly #rows = new Map<string, HashtagDay>();
+  /** Each tag as counted: a page of 10k posts names a few thousand distinct tags many times over. */
+  readonly #normalised = new Map<string, string>();
+
+  #normalise(tag: string): string {
+    let normalised = this.#normalised.get(tag);
+    if (normalised === undefined) {
+      normalised = normaliseHashtag(tag);
+      this.#normalised.set(tag, normalised);
+    }
+    return normalised;
+  }
 
   add(link: CountedLink, sign: 1 | -1): void {
     const day = dayKeyOf(link.createTime);
@@ -58,7 +69,7 @@ export class DayTally {
       this.#rows.set(key, row);
     }
     row.posts += sign;
-    for (const tag of new Set((link.tags ?? []).map(normaliseHashtag))) {
+    for (const tag of new Set((link.tags ?? []).map((tag) => this.#normalise(tag)))) {
       if (tag !== "") row.tags.set(tag, (row.tags.get(tag) ?? 0) + sign);
     }
   }
