@@ -8,8 +8,19 @@ interface ChangeRow {
   key: string;
 }
 
-/** A page with its posts as the json column holds them: the Post without `raw` (post-row.ts slimJson). */
+/** A page with its posts as JSON text, without `raw`. */
 type StoredPage = Omit<SyncPage, "posts"> & { posts: string[] };
+
+/**
+ * A post's json column without `raw`: since the raw column migration it holds none (post-row.ts slimJson), so it
+ * is sent as it is; a column still holding it (a database read before migrating) is stripped. A `"raw":` key can
+ * only be the post's own, since quotes inside JSON strings are escaped.
+ */
+const slimText = (json: string): string => {
+  if (!json.includes('"raw":')) return json;
+  const { raw: _raw, ...slim } = JSON.parse(json) as Record<string, unknown>;
+  return JSON.stringify(slim);
+};
 
 const placeholders = (count: number): string => Array.from({ length: count }, () => "?").join(", ");
 
@@ -49,7 +60,7 @@ export const changeFeed = (db: Database.Database) => {
       );
       for (const id of postIds) {
         const json = byId.get(id);
-        if (json !== undefined) result.posts.push(json);
+        if (json !== undefined) result.posts.push(slimText(json));
       }
       result.links = db
         .prepare<string[], { hashtag: string; postId: string }>(
