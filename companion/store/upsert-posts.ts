@@ -68,6 +68,11 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
      VALUES (?, ?, ?, ?, ?)`,
   );
 
+  // New posts' tags in one statement per batch: [post id, tag] pairs.
+  const insertNewTags = db.prepare(
+    "INSERT OR IGNORE INTO post_tags (post_id, tag) SELECT value ->> 0, value ->> 1 FROM json_each(?)",
+  );
+
   const hasStats = (stats: PostStats): boolean => STAT_KEYS.some((key) => stats[key] !== null);
 
   const writeTags = (postId: string, tags: string[]): void => {
@@ -115,6 +120,12 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
       const changed: string[] = [];
       // In bulk: a stored post's counts are taken out just before this batch first touches it; a new one had none.
       const touched = new Set<string>();
+      let newTags: [string, string][] = [];
+      // Before a stored post is merged (it compares and rewrites its tags) and before the batch ends.
+      const flushNewTags = () => {
+        if (newTags.length > 0) insertNewTags.run(JSON.stringify(newTags));
+        newTags = [];
+      };
       for (const post of posts) {
         const observed = isoTime(post.source.collectedAt) ?? defaultObserved;
         let packed: Buffer | undefined;
@@ -126,10 +137,11 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
         if (insertPost.run(post.id, slimJson(post), raw(), createTime, observed, observed).changes === 1) {
           summary.new++;
           changed.push(post.id);
-          writeTags(post.id, ownTags(post));
+          for (const own of ownTags(post)) newTags.push([post.id, own]);
           if (hasStats(post.stats)) insertStats.run(post.id, observed, ...statsValues(post.stats));
         } else {
           summary.seen++;
+          flushNewTags();
           if (bulk.active && !touched.has(post.id)) bulk.before(JSON.stringify([post.id]));
           const updated = update(post, raw, observed);
           createTime = updated.createTime;
@@ -148,6 +160,7 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
           if (linked === 1) changed.push(post.id);
         }
       }
+      flushNewTags();
       if (bulk.active) bulk.after(JSON.stringify(posts.map((post) => post.id)), changed);
       return summary;
     },
