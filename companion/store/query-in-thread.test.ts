@@ -22,7 +22,9 @@ describe("queryInThread", () => {
   });
 
   it("reads only: a write is refused with SQLite's reason", () => {
-    expect(() => queryInThread(file, "DELETE FROM t RETURNING x", {}).result()).toThrow(/query thread: .*readonly/u);
+    expect(() => queryInThread(file, "DELETE FROM t RETURNING x", {}).result()).toThrow(
+      /query thread: .*readonly/u,
+    );
     expect(db.prepare("SELECT COUNT(*) FROM t").pluck().get()).toBe(3);
   });
 
