@@ -1,4 +1,3 @@
-import Dexie from "dexie";
 import type { HashtagDay } from "../../common/mirror/hashtag-days.ts";
 import type { MirrorTables } from "../../common/mirror/mirror-db.ts";
 import { readEntriesLinkedTo } from "../../common/mirror/post-chunks.ts";
