@@ -34,6 +34,13 @@ describe("command-line arguments", () => {
     expect(() => parseTimeRange("yesterday", undefined)).toThrow(
       /--since: cannot read "yesterday" as a date/,
     );
+    for (const impossible of ["2025-02-30", "2025-02-29T10:00:00Z", "2024-04-31", "2024-00-10"])
+      expect(() => parseTimeRange(impossible, undefined)).toThrow(
+        `--since: cannot read ${JSON.stringify(impossible)} as a date`,
+      );
+    expect(parseTimeRange("0050-01-01T00:00:00Z", "2024-02-29").until).toBe(
+      Date.UTC(2024, 1, 29, 23, 59, 59) / 1000,
+    );
     expect(() => parseTimeRange("2024-03-02", "2024-03-01")).toThrow(
       "--since 2024-03-02 is after --until 2024-03-01",
     );

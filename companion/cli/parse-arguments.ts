@@ -17,6 +17,17 @@ export const positiveInteger = (name: string, input: string): number => {
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/u;
+const LEADING_DATE = /^(\d{4})-(\d{2})-(\d{2})/u;
+
+/** Date.parse rolls an impossible day over (2025-02-30 is 2 March); a calendar date must name itself. */
+const isRealDate = (text: string): boolean => {
+  const parts = LEADING_DATE.exec(text);
+  if (parts === null) return true;
+  const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
 
 /**
  * Epoch seconds from YYYY-MM-DD (UTC; the start of the day, or its end for --until), an ISO 8601 time, or epoch
@@ -26,7 +37,7 @@ export const parseInstant = (option: string, input: string, endOfDay: boolean): 
   const text = input.trim();
   if (/^\d+$/u.test(text)) return Number(text);
   const ms = Date.parse(DAY.test(text) ? `${text}T00:00:00Z` : text);
-  if (Number.isNaN(ms))
+  if (Number.isNaN(ms) || !isRealDate(text))
     throw new UserError(
       `${option}: cannot read ${JSON.stringify(input)} as a date (use YYYY-MM-DD, an ISO 8601 time or epoch seconds)`,
     );

@@ -325,6 +325,8 @@ function analysisRouteAttacks(): [string, () => Promise<Reply>, number, RegExp][
     ["a network with a minWeight of 0", get(network, "minWeight=0"), 400, /Invalid query: minWeight/],
     ["a network with a negative minWeight", get(network, "minWeight=-5"), 400, /Invalid query: minWeight/],
     ["trends with a bad until", get(trends, "until=tomorrow"), 400, /until/],
+    ["trends until a day February does not have", get(trends, "until=2025-02-30"), 400, /until/],
+    ["a network since a 31st of April", get(network, "since=2024-04-31T12:00:00Z"), 400, /since/],
     ["trends per year", get(trends, "period=year"), 400, /Invalid query: period/],
     ["trends of a million co-hashtags", get(trends, "top=1000000"), 400, /Invalid query: top/],
     [
