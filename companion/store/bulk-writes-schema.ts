@@ -1,4 +1,4 @@
-import { aggregateTriggers } from "./co-occurrence-schema.ts";
+import { aggregateTriggers, DROP_AGGREGATE_TRIGGERS } from "./co-occurrence-schema.ts";
 
 /**
  * Bulk writes: an import turns off the per-row triggers for its own rows and writes the same counts and change
@@ -26,18 +26,9 @@ const changeFeedTriggers = `
     INSERT INTO changes (kind, key) VALUES ('post', NEW.post_id);
   END;`;
 
-const AGGREGATE_TRIGGERS = [
-  "link_added",
-  "link_removed",
-  "link_moved",
-  "tag_added",
-  "tag_removed",
-  "tag_changed",
-];
-
 export const BULK_WRITES_MIGRATION = `
   CREATE TABLE bulk_writes (on_connection INTEGER PRIMARY KEY);
-  ${AGGREGATE_TRIGGERS.map((name) => `DROP TRIGGER aggregate_${name};`).join("\n  ")}
+  ${DROP_AGGREGATE_TRIGGERS}
   ${aggregateTriggers(BULK_GUARD)}
   DROP TRIGGER post_inserted;
   DROP TRIGGER post_updated;

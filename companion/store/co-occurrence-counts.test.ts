@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { countHashtags } from "../../shared/analysis/hashtag-frequencies.ts";
-import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
+import { CO_OCCURRENCE_MIGRATION, DROP_AGGREGATE_TRIGGERS } from "./co-occurrence-schema.ts";
 import { DAY_SECONDS } from "./day-cover.ts";
 import { databasePath } from "./paths.ts";
 import type { CompanionStore, TimeRange } from "./post-store.ts";
@@ -136,15 +136,7 @@ const rebuiltTables = (dir: string) => {
     db.exec("DROP TABLE hashtag_days; DROP TABLE tag_days; DROP TABLE tag_totals;");
     // The rollup's triggers went with the per-day tables.
     db.exec("DROP TABLE hashtag_spans; DROP TABLE tag_spans;");
-    for (const name of [
-      "link_added",
-      "link_removed",
-      "link_moved",
-      "tag_added",
-      "tag_removed",
-      "tag_changed",
-    ])
-      db.exec(`DROP TRIGGER aggregate_${name}`);
+    db.exec(DROP_AGGREGATE_TRIGGERS);
     db.exec(CO_OCCURRENCE_MIGRATION);
     db.exec(SPAN_ROLLUP_MIGRATION);
     const tables = aggregateTables(db);

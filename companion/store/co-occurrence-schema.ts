@@ -96,6 +96,18 @@ export const aggregateTriggers = (guard: string | null): string => `
   END;
 `;
 
+/** Undoes aggregateTriggers (its names), for a migration that re-creates them differently. */
+export const DROP_AGGREGATE_TRIGGERS = [
+  "link_added",
+  "link_removed",
+  "link_moved",
+  "tag_added",
+  "tag_removed",
+  "tag_changed",
+]
+  .map((name) => `DROP TRIGGER aggregate_${name};`)
+  .join("\n");
+
 export const CO_OCCURRENCE_MIGRATION = `
   CREATE TABLE hashtag_days (
     hashtag TEXT NOT NULL,
