@@ -43,10 +43,10 @@ export const chunkedMirror = (
   posts: readonly MirrorPost[],
   links: ReadonlyArray<{ hashtag: string; postId: string }>,
 ): Pick<MirrorContent, "chunks" | "chunkIds"> => {
-  const chunks = chunksOf(posts, links).map((chunk, index) => ({ ...chunk, seq: index + 1 }));
+  const chunks = chunksOf(posts, links);
   return {
-    chunks,
-    chunkIds: chunks.map(({ seq, entries }) => ({ seq, ids: entries.map((entry) => entry.id) })),
+    chunks: chunks.map(({ chunk }, index) => ({ ...chunk, seq: index + 1 })),
+    chunkIds: chunks.map(({ ids }, index) => ({ seq: index + 1, ids })),
   };
 };
 

@@ -10,7 +10,7 @@ export interface MirroredPost {
 /**
  * The posts in the extension's IndexedDB, read from one of its pages. The page runs plain IndexedDB (not the
  * extension's bundle), so this repeats what entrypoints/common/mirror/post-chunks.ts defines: posts in `chunks`
- * records, the copy in the highest seq the post.
+ * records (their entries as one JSON string), the copy in the highest seq the post.
  */
 export const mirroredPosts = (page: Page): Promise<MirroredPost[]> =>
   page.evaluate(
@@ -28,10 +28,10 @@ export const mirroredPosts = (page: Page): Promise<MirroredPost[]> =>
           const read = db.transaction("chunks").objectStore("chunks").getAll();
           read.onsuccess = () => {
             db.close();
-            type Chunk = { entries: Array<{ id: string; post: unknown; linkedTo: string[] }> };
+            type Entry = { id: string; post: unknown; linkedTo: string[] };
             const newest = new Map<string, MirroredPost>();
-            for (const chunk of read.result as Chunk[])
-              for (const entry of chunk.entries)
+            for (const chunk of read.result as Array<{ entries: string }>)
+              for (const entry of JSON.parse(chunk.entries) as Entry[])
                 newest.set(entry.id, {
                   id: entry.id,
                   hasPost: entry.post !== null,

@@ -145,6 +145,11 @@ describe("the mirror's schema", () => {
     await db.open();
     expect(db.verno).toBe(MIRROR_DB_VERSION);
     expect(await db.chunks.count()).toBe(3);
+    expect((await db.chunks.toArray()).map((chunk) => typeof chunk.entries)).toEqual([
+      "string",
+      "string",
+      "string",
+    ]);
     const held = await mirrorContents(db);
     const byPost = (a: { hashtag: string; postId: string }, b: { hashtag: string; postId: string }) =>
       a.hashtag.localeCompare(b.hashtag) || a.postId.localeCompare(b.postId);

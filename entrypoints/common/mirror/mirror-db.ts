@@ -164,9 +164,9 @@ export const declareMirrorSchema = (db: Dexie): void => {
       await tx.table<HashtagDayCounts, string>("dayCounts").bulkPut(dayCountsOf(days));
       const chunks = tx.table<PostChunk, number>("chunks");
       const chunkIds = tx.table<ChunkIds, number>("chunkIds");
-      for (const chunk of chunksOf(posts, links)) {
+      for (const { chunk, ids } of chunksOf(posts, links)) {
         const seq = await chunks.add(chunk);
-        await chunkIds.put({ seq, ids: chunk.entries.map((entry) => entry.id) });
+        await chunkIds.put({ seq, ids });
       }
     });
 };

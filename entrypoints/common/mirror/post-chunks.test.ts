@@ -48,6 +48,20 @@ describe("the mirror's chunks of posts", () => {
     await expectDaysRecounted(db);
   });
 
+  it("stores a chunk's entries as one JSON string, and says which chunk when one does not hold JSON", async () => {
+    const db = freshDb();
+    await storePosts(db, [{ id: "1", post: slim("1", ["travel"]), linkTo: ["travel"] }]);
+    const [stored] = await db.chunks.toArray();
+    expect(typeof stored?.entries).toBe("string");
+    expect(JSON.parse(stored?.entries ?? "")).toEqual([
+      { id: "1", post: slim("1", ["travel"]), linkedTo: ["travel"] },
+    ]);
+    await db.chunks.put({ seq: stored?.seq, entries: '[{"id":"1",' });
+    await expect(readNewestEntries(db)).rejects.toThrow(
+      `The mirror's chunk ${stored?.seq} does not hold JSON`,
+    );
+  });
+
   it("folds a chunk left mostly superseded into the next write, so re-sent posts do not grow the mirror", async () => {
     const db = freshDb();
     const ids = Array.from({ length: 10 }, (_, index) => String(100 + index));
