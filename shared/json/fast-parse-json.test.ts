@@ -12,6 +12,18 @@ const withBigIntegers = fc
       .map((numbers) => `{"v":${JSON.stringify(value)},"n":[${numbers.join(",")}],"k":${numbers[0]}}`),
   );
 
+/** The same with whitespace wherever JSON allows it, the very start included. */
+const spacedWithBigIntegers = fc
+  .tuple(fc.jsonValue(), fc.constantFrom(" ", "\n", "\t", "\r\n  "))
+  .chain(([value, space]) =>
+    fc
+      .array(fc.bigInt({ min: -(10n ** 21n), max: 10n ** 21n }), { minLength: 1, maxLength: 4 })
+      .map(
+        (numbers) =>
+          `${space}{${space}"v":${JSON.stringify(value, null, space)},"n":${space}[${space}${numbers.join(`${space},${space}`)}],${space}"k":${space}${numbers[0]}${space}}${space}`,
+      ),
+  );
+
 describe("fastParseJson", () => {
   it("keeps integers a double cannot hold as their exact digits, wherever they are", () => {
     expect(fastParseJson("7300000000000000401")).toBe("7300000000000000401");
@@ -23,12 +35,32 @@ describe("fastParseJson", () => {
     });
   });
 
+  it("finds a long integer at the very start, after whitespace, and right at 2^53", () => {
+    expect(fastParseJson(" \n\t-7300000000000000401")).toBe("-7300000000000000401");
+    expect(fastParseJson("9007199254740993")).toBe("9007199254740993");
+    expect(fastParseJson("[ 9007199254740991, 9007199254740992]")).toEqual([
+      9007199254740991,
+      "9007199254740992",
+    ]);
+    expect(fastParseJson('{"a":[{"b":\r\n 7300000000000000401}]}')).toEqual({
+      a: [{ b: "7300000000000000401" }],
+    });
+    // 16 digits in strings, or a long fraction, are not unsafe integers: both paths give numbers and strings.
+    expect(fastParseJson('["x,7300000000000000401", "a:1234567890123456", 1234567890123456.5]')).toEqual([
+      "x,7300000000000000401",
+      "a:1234567890123456",
+      1234567890123456.5,
+    ]);
+  });
+
   it("gives exactly what parseJson gives, for any JSON with or without big integers", () => {
     fc.assert(
       fc.property(
         fc.oneof(
           withBigIntegers,
           fc.jsonValue().map((value) => JSON.stringify(value)),
+          spacedWithBigIntegers,
+          fc.bigInt({ min: -(10n ** 21n), max: 10n ** 21n }).map((number) => `\t${number}`),
         ),
         (text) => {
           expect(fastParseJson(text)).toEqual(parseJson(text));
