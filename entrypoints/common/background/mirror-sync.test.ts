@@ -39,7 +39,8 @@ describe("createMirrorSync", () => {
       follows: async () => ({ follows: [{ ...follow, hashtag: "travel" }] }),
       syncPage: async (cursor: string | null) => {
         cursors.push(cursor);
-        return pages.shift();
+        const page = pages.shift() as SyncPage;
+        return { nextCursor: page.nextCursor, hasMore: page.hasMore, read: () => page };
       },
     } as unknown as CompanionApi;
     const sync = createMirrorSync(db, {

@@ -18,9 +18,16 @@ export const createMirrorSync = (db: MirrorDb, access: CompanionAccess): (() => 
     const follows = (await api.follows()).follows.map(toMirrorFollow);
     let first = true;
     return syncMirror(db, async (cursor) => {
-      const page = toMirrorPage(await api.syncPage(cursor));
-      if (!first) return page;
+      const fetched = await api.syncPage(cursor);
+      const withFollows = first;
       first = false;
-      return { ...page, follows };
+      return {
+        nextCursor: fetched.nextCursor,
+        hasMore: fetched.hasMore,
+        read: () => {
+          const page = toMirrorPage(fetched.read());
+          return withFollows ? { ...page, follows } : page;
+        },
+      };
     });
   });

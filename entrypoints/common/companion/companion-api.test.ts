@@ -60,4 +60,23 @@ describe("companionApi", () => {
     const { fetchImpl } = scripted([() => Response.json({ follows: "nope" })]);
     await expect(companionApi(settings, fetchImpl).follows()).rejects.toThrow();
   });
+
+  it("gives a sync page's cursor at once and checks the rest when it is read", async () => {
+    const page = { posts: [], links: [{ hashtag: "travel", postId: "1" }], videos: [], runs: [] };
+    const { fetchImpl, requests } = scripted([
+      () => Response.json({ ...page, nextCursor: "7", hasMore: true }),
+      () => Response.json({ ...page, links: [{ hashtag: 3 }], nextCursor: "9", hasMore: false }),
+      () => Response.json({ ...page, nextCursor: 9, hasMore: false }),
+    ]);
+    const api = companionApi(settings, fetchImpl);
+    const good = await api.syncPage(null);
+    expect([good.nextCursor, good.hasMore]).toEqual(["7", true]);
+    expect(good.read()).toEqual({ ...page, nextCursor: "7", hasMore: true });
+    expect(new URL(requests[0]?.url ?? "").searchParams.get("cursor")).toBe("0");
+    const bad = await api.syncPage("7");
+    expect(bad.nextCursor).toBe("9");
+    expect(() => bad.read()).toThrow("The companion's answer to /api/sync does not match the contract");
+    // A cursor that is not one is refused before anything else.
+    await expect(api.syncPage("9")).rejects.toThrow("does not match the contract");
+  });
 });

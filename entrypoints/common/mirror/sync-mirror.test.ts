@@ -196,6 +196,31 @@ describe("syncMirror", () => {
     );
   });
 
+  it("asks for the next page before checking the one it has, and stops at a page that fails its check", async () => {
+    const db = open(`sync-${Math.random()}`);
+    const { fetchPage } = feed(changeLog(30), 10);
+    const events: string[] = [];
+    const checkedLater: FetchPage = async (cursor) => {
+      events.push(`fetch ${cursor}`);
+      const page = (await fetchPage(cursor)) as MirrorPage;
+      return {
+        nextCursor: page.nextCursor,
+        hasMore: page.hasMore,
+        read: () => {
+          events.push(`read ${cursor}`);
+          if (cursor === "20") throw new Error("does not match the contract");
+          return page;
+        },
+      };
+    };
+    await expect(syncMirror(db, checkedLater)).rejects.toThrow("does not match the contract");
+    expect(events).toEqual(["fetch null", "fetch 10", "read null", "fetch 20", "read 10", "read 20"]);
+    // The pages before it are kept, with their cursor; nothing of it.
+    expect((await db.meta.get("syncCursor"))?.value).toBe("20");
+    expect((await mirrorContents(db)).posts).toHaveLength(20);
+    expect((await db.meta.get("lastSyncError"))?.value).toBe("does not match the contract");
+  });
+
   it("replaces the follows when the page carries them, and keeps runs and videos by key", async () => {
     const db = open(`sync-${Math.random()}`);
     await db.follows.put({ hashtag: "old", schedule: null });

@@ -16,7 +16,17 @@ export interface MirrorPage {
   hasMore: boolean;
 }
 
-export type FetchPage = (cursor: string | null) => Promise<MirrorPage>;
+/**
+ * A page whose cursor is checked and its contents not yet: `read` checks them (throwing when they do not hold),
+ * so the next page can be asked for first.
+ */
+export interface UncheckedPage {
+  nextCursor: string;
+  hasMore: boolean;
+  read: () => MirrorPage;
+}
+
+export type FetchPage = (cursor: string | null) => Promise<MirrorPage | UncheckedPage>;
 
 export interface SyncResult {
   /** Rows written (posts + links + runs + videos) in this sync. */
@@ -74,15 +84,16 @@ export const syncMirror = async (db: MirrorDb, fetchPage: FetchPage): Promise<Sy
     let next = fetchPage(cursor);
     for (;;) {
       const waited = performance.now();
-      const page = await next;
+      const fetched = await next;
       spent.waiting += performance.now() - waited;
-      // The next page travels and is checked while this one is written (IndexedDB works outside this thread).
-      if (page.hasMore) {
-        next = fetchPage(page.nextCursor);
+      // The next page is built by the companion and travels while this one is checked and written.
+      if (fetched.hasMore) {
+        next = fetchPage(fetched.nextCursor);
         // Its failure is reported by the await above on the next turn, or not at all when this write fails.
         next.catch(() => {});
       }
       const writing = performance.now();
+      const page = "read" in fetched ? fetched.read() : fetched;
       changes += await applyPage(db, page);
       spent.writing += performance.now() - writing;
       spent.pages += 1;
@@ -94,7 +105,7 @@ export const syncMirror = async (db: MirrorDb, fetchPage: FetchPage): Promise<Sy
       { key: "lastSyncError", value: null },
       {
         key: "lastSyncStats",
-        value: `${spent.pages} pages, ${changes} changes: ${Math.round(spent.waiting)} ms waiting for pages (fetched and checked while the one before was written), ${Math.round(spent.writing)} ms writing`,
+        value: `${spent.pages} pages, ${changes} changes: ${Math.round(spent.waiting)} ms waiting for pages (fetched while the one before was checked and written), ${Math.round(spent.writing)} ms checking and writing`,
       },
     ]);
     return { changes, cursor };
