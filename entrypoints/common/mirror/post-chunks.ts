@@ -141,6 +141,61 @@ const dropOnFailure = (key: object): void => {
   transaction.on("error", drop);
 };
 
+type Merged = Map<string, { post?: MirrorPost; linkTo: Set<string> }>;
+
+/** A post named twice in one write is merged: its last copy and every hashtag named. */
+const mergeWrites = (writes: readonly PostWrite[]): Merged => {
+  const merged: Merged = new Map();
+  for (const write of writes) {
+    const entry = merged.get(write.id) ?? { linkTo: new Set<string>() };
+    if (write.post !== undefined) entry.post = write.post;
+    for (const hashtag of write.linkTo) entry.linkTo.add(hashtag);
+    merged.set(write.id, entry);
+  }
+  return merged;
+};
+
+/** The entries to write (each post's copy before it merged in) and the day counts they change. */
+const entriesAfter = (
+  merged: Merged,
+  copies: ReadonlyArray<ChunkEntry | undefined>,
+): { entries: ChunkEntry[]; tally: DayTally } => {
+  const tally = new DayTally();
+  const entries = [...merged].map(([id, write], index): ChunkEntry => {
+    const before = copies[index];
+    const entry = {
+      id,
+      post: write.post ?? before?.post ?? null,
+      linkedTo:
+        before === undefined ? [...write.linkTo] : [...new Set([...before.linkedTo, ...write.linkTo])],
+    };
+    if (before !== undefined) countIn(tally, before, -1);
+    countIn(tally, entry, 1);
+    return entry;
+  });
+  return { entries, tally };
+};
+
+/**
+ * A write with its CPU work (entries, day tally, the chunk's JSON) done before its transaction, so a sync can do
+ * it while the browser commits the page before. That work assumes none of the posts is in the mirror yet; the
+ * transaction checks this against the chunks then stored and does the work again when it does not hold.
+ */
+export interface PreparedWrite {
+  readonly writes: readonly PostWrite[];
+  readonly fresh?: { ids: string[]; entries: ChunkEntry[]; tally: DayTally; chunk: PostChunk };
+}
+
+export const preparePosts = (tables: ChunkTables, writes: readonly PostWrite[]): PreparedWrite => {
+  const merged = mergeWrites(writes);
+  const ids = [...merged.keys()];
+  const known = directories.get(tables.chunks.db);
+  // A post already known to be stored is merged with its stored copy, read inside the transaction.
+  if (known !== undefined && ids.some((id) => known.newest.has(id))) return { writes };
+  const { entries, tally } = entriesAfter(merged, []);
+  return { writes, fresh: { ids, entries, tally, chunk: chunkOf(entries) } };
+};
+
 /**
  * Writes new copies of posts as one chunk and keeps each hashtag's day counts in step: a post stored before is
  * counted out with its old copy, then in with the new one (its hashtags the old ones plus `linkTo`: links are
@@ -151,35 +206,23 @@ const dropOnFailure = (key: object): void => {
  */
 export const writePosts = async (
   tables: ChunkTables,
-  writes: readonly PostWrite[],
+  input: readonly PostWrite[] | PreparedWrite,
 ): Promise<Array<ChunkEntry | undefined>> => {
   const key = tables.chunks.db;
   dropOnFailure(key);
   const directory = await readDirectory(tables, directories.get(key));
   directories.set(key, directory);
-  // A post named twice in one write is merged: its last copy and every hashtag named.
-  const merged = new Map<string, { post?: MirrorPost; linkTo: Set<string> }>();
-  for (const write of writes) {
-    const entry = merged.get(write.id) ?? { linkTo: new Set<string>() };
-    if (write.post !== undefined) entry.post = write.post;
-    for (const hashtag of write.linkTo) entry.linkTo.add(hashtag);
-    merged.set(write.id, entry);
+  const prepared = "writes" in input ? input : undefined;
+  const writes = prepared?.writes ?? (input as readonly PostWrite[]);
+  const fresh = prepared?.fresh;
+  if (fresh !== undefined && !fresh.ids.some((id) => directory.newest.has(id))) {
+    await storeChunk(tables, directory, fresh.chunk, fresh.entries, fresh.tally, []);
+    return writes.map(() => undefined);
   }
+  const merged = mergeWrites(writes);
   const ids = [...merged.keys()];
   const { copies, chunks } = await newestCopies(tables, directory, ids);
-  const tally = new DayTally();
-  const entries = ids.map((id, index): ChunkEntry => {
-    const before = copies[index];
-    const write = merged.get(id) as { post?: MirrorPost; linkTo: Set<string> };
-    const entry = {
-      id,
-      post: write.post ?? before?.post ?? null,
-      linkedTo: [...new Set([...(before?.linkedTo ?? []), ...write.linkTo])],
-    };
-    if (before !== undefined) countIn(tally, before, -1);
-    countIn(tally, entry, 1);
-    return entry;
-  });
+  const { entries, tally } = entriesAfter(merged, copies);
   const byIdBefore = new Map(ids.map((id, index) => [id, copies[index]]));
   // The chunks this write supersedes copies in: those left holding under half their entries are folded in.
   const written = new Set(ids);
@@ -195,27 +238,40 @@ export const writePosts = async (
         written.add(entry.id);
       }
   }
+  await storeChunk(tables, directory, chunkOf(entries), entries, tally, folded);
+  return writes.map((write) => byIdBefore.get(write.id));
+};
+
+/** Stores a chunk, its ids and the day counts `tally` changes, deletes the chunks folded into it. */
+const storeChunk = async (
+  tables: ChunkTables,
+  directory: Directory,
+  chunk: PostChunk,
+  entries: readonly ChunkEntry[],
+  tally: DayTally,
+  folded: readonly number[],
+): Promise<void> => {
   // Both requests go out at once: a transaction runs them in order, without a round trip between.
   const hashtags = tally.hashtags();
   const unknown = hashtags.filter((hashtag) => !directory.dayCounts.has(hashtag));
   const [seq, read] = await Promise.all([
-    tables.chunks.add(chunkOf(entries)),
+    tables.chunks.add(chunk),
     unknown.length > 0 ? tables.dayCounts.bulkGet(unknown) : [],
   ]);
   for (const [index, hashtag] of unknown.entries()) directory.dayCounts.set(hashtag, read[index]);
   const days = tally.applyToHashtags(hashtags.map((hashtag) => directory.dayCounts.get(hashtag)));
+  const ids = entries.map((entry) => entry.id);
   await Promise.all([
-    tables.chunkIds.put({ seq, ids: entries.map((entry) => entry.id) }),
-    folded.length > 0 ? tables.chunks.bulkDelete(folded) : undefined,
-    folded.length > 0 ? tables.chunkIds.bulkDelete(folded) : undefined,
+    tables.chunkIds.put({ seq, ids }),
+    folded.length > 0 ? tables.chunks.bulkDelete([...folded]) : undefined,
+    folded.length > 0 ? tables.chunkIds.bulkDelete([...folded]) : undefined,
     tables.dayCounts.bulkPut(days.put),
     days.remove.length > 0 ? tables.dayCounts.bulkDelete(days.remove) : undefined,
   ]);
-  addChunkIds(directory, [{ seq, ids: entries.map((entry) => entry.id) }]);
+  addChunkIds(directory, [{ seq, ids }]);
   for (const record of days.put) directory.dayCounts.set(record.hashtag, record);
   for (const hashtag of days.remove) directory.dayCounts.set(hashtag, undefined);
   for (const old of folded) directory.live.delete(old);
-  return writes.map((write) => byIdBefore.get(write.id));
 };
 
 /** The newest copy of each post, newest chunk first (each chunk's entries in written order). */

@@ -221,6 +221,78 @@ describe("syncMirror", () => {
     expect((await db.meta.get("lastSyncError"))?.value).toBe("does not match the contract");
   });
 
+  it("writes a page only after the one it follows: a page whose cursor moved aborts, and the next sync resumes", async () => {
+    const db = open(`sync-${Math.random()}`);
+    const log = changeLog(30);
+    const { fetchPage } = feed(log, 10);
+    // The third page is asked for before the second is written: the first page's write is taken back then, as if
+    // its commit had failed, so the second page finds the cursor it was fetched with gone.
+    const losingTheFirst: FetchPage = async (cursor) => {
+      if (cursor === "20") await db.meta.delete("syncCursor");
+      return fetchPage(cursor);
+    };
+    await expect(syncMirror(db, losingTheFirst)).rejects.toThrow(
+      "The mirror's sync cursor is unset, not 10 as this page expects",
+    );
+    expect((await db.meta.get("syncCursor"))?.value).toBeUndefined();
+    expect((await mirrorContents(db)).posts.map((post) => post.id)).toEqual(
+      log.slice(0, 10).map((e) => e.post.id),
+    );
+
+    expect(await syncMirror(db, fetchPage)).toEqual({ changes: 60, cursor: "30" });
+    const { posts, links } = await mirrorContents(db);
+    expect(posts.map((post) => post.id)).toEqual(log.map((e) => e.post.id));
+    expect(links).toHaveLength(30);
+    expect(await dayRows(db)).toEqual(sortDays(hashtagDaysOf(links)));
+  });
+
+  it("after a page's transaction fails, no later page is written and a resumed sync counts each post once", async () => {
+    const post = fc.record({
+      id: fc.constantFrom("1", "2", "3", "4", "5"),
+      tags: fc.subarray(["travel", "food", "sea"]),
+      createTime: fc.constantFrom(1_700_000_000, 1_700_200_000),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.array(post, { minLength: 1, maxLength: 3 }), { minLength: 2, maxLength: 5 }),
+        fc.nat(),
+        async (pages, failing) => {
+          const failAt = failing % pages.length;
+          const db = open(`sync-fail-${run++}`);
+          const pageOf = (index: number, broken: boolean): MirrorPage => ({
+            posts: (pages[index] ?? []).map((entry) => slim(entry.id, entry.tags, entry.createTime)),
+            links: (pages[index] ?? []).map((entry) => ({ hashtag: "travel", postId: entry.id })),
+            // A run without its key fails the page's transaction after its posts were written in it.
+            runs: broken ? [{ hashtag: "travel" } as MirrorPage["runs"][number]] : [],
+            videos: [],
+            nextCursor: String(index + 1),
+            hasMore: index + 1 < pages.length,
+          });
+          const serve =
+            (broken: boolean): FetchPage =>
+            async (cursor) =>
+              pageOf(
+                cursor === null ? 0 : Number(cursor),
+                broken && (cursor === null ? 0 : Number(cursor)) === failAt,
+              );
+          await expect(syncMirror(db, serve(true))).rejects.toThrow();
+          expect((await db.meta.get("syncCursor"))?.value).toBe(failAt === 0 ? undefined : String(failAt));
+          const before = new Set(pages.slice(0, failAt).flatMap((page) => page.map((entry) => entry.id)));
+          expect((await mirrorContents(db)).posts.map((post) => post.id)).toEqual([...before].sort());
+
+          await syncMirror(db, serve(false));
+          const { posts, links } = await mirrorContents(db);
+          expect(posts.map((post) => post.id)).toEqual(
+            [...new Set(pages.flat().map((entry) => entry.id))].sort(),
+          );
+          expect(await dayRows(db)).toEqual(sortDays(hashtagDaysOf(links)));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
   it("replaces the follows when the page carries them, and keeps runs and videos by key", async () => {
     const db = open(`sync-${Math.random()}`);
     await db.follows.put({ hashtag: "old", schedule: null });

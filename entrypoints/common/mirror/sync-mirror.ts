@@ -1,5 +1,5 @@
 import type { MirrorDb, MirrorFollow, MirrorLink, MirrorPost, MirrorRun, MirrorVideo } from "./mirror-db.ts";
-import { type PostWrite, writePosts } from "./post-chunks.ts";
+import { type PostWrite, preparePosts, writePosts } from "./post-chunks.ts";
 
 /**
  * One page of the companion's change feed, in the mirror's terms (sync-page-adapter.ts turns the wire format into
@@ -39,15 +39,15 @@ const readCursor = async (db: MirrorDb): Promise<string | null> => {
   return value === undefined || value === null ? null : String(value);
 };
 
-/** Writes one page and its cursor in a single transaction: a break between pages never skips or repeats one. */
-const applyPage = async (db: MirrorDb, page: MirrorPage): Promise<number> => {
+/** The posts of a page as writes: each with the hashtags it was collected for. */
+const writesOf = (page: MirrorPage): PostWrite[] => {
   // The feed sends every link of each post it sends, so a post's links arrive with it; a link may still name a
   // post from an earlier page, which writePosts takes from the mirror.
   const linkTo = new Map<string, string[]>();
   for (const link of page.links) {
-    const hashtags = linkTo.get(link.postId) ?? [];
-    hashtags.push(link.hashtag);
-    linkTo.set(link.postId, hashtags);
+    const hashtags = linkTo.get(link.postId);
+    if (hashtags === undefined) linkTo.set(link.postId, [link.hashtag]);
+    else hashtags.push(link.hashtag);
   }
   const writes: PostWrite[] = page.posts.map((post) => ({
     id: post.id,
@@ -56,20 +56,54 @@ const applyPage = async (db: MirrorDb, page: MirrorPage): Promise<number> => {
   }));
   const sent = new Set(page.posts.map((post) => post.id));
   for (const [id, hashtags] of linkTo) if (!sent.has(id)) writes.push({ id, linkTo: hashtags });
-  const tables = [db.chunks, db.chunkIds, db.runs, db.videos, db.follows, db.meta, db.dayCounts];
-  await db.transaction("rw", tables, async () => {
-    await Promise.all([
-      writes.length > 0 ? writePosts(db, writes) : undefined,
-      db.runs.bulkPut(page.runs),
-      db.videos.bulkPut(page.videos),
-      db.meta.put({ key: "syncCursor", value: page.nextCursor }),
-    ]);
-    if (page.follows !== undefined) {
-      await db.follows.clear();
-      await db.follows.bulkPut(page.follows);
-    }
+  return writes;
+};
+
+/** A page's transaction found the stored cursor not the one it was fetched with. */
+class PageOutOfTurn extends Error {}
+
+/** A page's transaction, started: `written` once its requests are done (only its commit left), `committed` after. */
+interface PageWrite {
+  written: Promise<void>;
+  committed: Promise<number>;
+}
+
+/**
+ * Writes one page and its cursor in a single transaction: a break between pages never skips or repeats one. The
+ * transaction may be started while the page before is still committing (IndexedDB runs them in order); it first
+ * checks that the stored cursor is the one the page was fetched with, so a page is never written after one
+ * before it failed.
+ */
+const startPage = (db: MirrorDb, page: MirrorPage, fetchedWith: string | null): PageWrite => {
+  const prepared = preparePosts(db, writesOf(page));
+  let done = () => {};
+  const written = new Promise<void>((resolve) => {
+    done = resolve;
   });
-  return page.posts.length + page.links.length + page.runs.length + page.videos.length;
+  const tables = [db.chunks, db.chunkIds, db.runs, db.videos, db.follows, db.meta, db.dayCounts];
+  const committed = db
+    .transaction("rw", tables, async () => {
+      const stored = await readCursor(db);
+      if (stored !== fetchedWith)
+        throw new PageOutOfTurn(
+          `The mirror's sync cursor is ${stored ?? "unset"}, not ${fetchedWith ?? "unset"} as this page expects: the page before it was not written`,
+        );
+      await Promise.all([
+        prepared.writes.length > 0 ? writePosts(db, prepared) : undefined,
+        db.runs.bulkPut(page.runs),
+        db.videos.bulkPut(page.videos),
+        db.meta.put({ key: "syncCursor", value: page.nextCursor }),
+      ]);
+      if (page.follows !== undefined) {
+        await db.follows.clear();
+        await db.follows.bulkPut(page.follows);
+      }
+      // From a timer: a promise settled inside the transaction would run its waiters in the transaction's zone,
+      // where Dexie takes the next page's transaction for a child of this finished one.
+      setTimeout(done, 0);
+    })
+    .then(() => page.posts.length + page.links.length + page.runs.length + page.videos.length);
+  return { written: Promise.race([written, committed.then(() => {})]), committed };
 };
 
 /**
@@ -80,6 +114,8 @@ export const syncMirror = async (db: MirrorDb, fetchPage: FetchPage): Promise<Sy
   let cursor = await readCursor(db);
   let changes = 0;
   const spent = { pages: 0, waiting: 0, writing: 0 };
+  // The pages whose transactions were started, oldest first; at most two (one committing, one queued behind it).
+  const started: PageWrite[] = [];
   try {
     let next = fetchPage(cursor);
     for (;;) {
@@ -93,13 +129,19 @@ export const syncMirror = async (db: MirrorDb, fetchPage: FetchPage): Promise<Sy
         next.catch(() => {});
       }
       const writing = performance.now();
+      // Checking the page and preparing its chunk happen while the browser commits the page before.
       const page = "read" in fetched ? fetched.read() : fetched;
-      changes += await applyPage(db, page);
+      const write = startPage(db, page, cursor);
+      write.committed.catch(() => {});
+      started.push(write);
+      if (started.length > 1) changes += await (started.shift() as PageWrite).committed;
+      await write.written;
       spent.writing += performance.now() - writing;
       spent.pages += 1;
       cursor = page.nextCursor;
       if (!page.hasMore) break;
     }
+    changes += await (started.shift() as PageWrite).committed;
     await db.meta.bulkPut([
       { key: "lastSyncAt", value: new Date().toISOString() },
       { key: "lastSyncError", value: null },
@@ -109,7 +151,18 @@ export const syncMirror = async (db: MirrorDb, fetchPage: FetchPage): Promise<Sy
       },
     ]);
     return { changes, cursor };
-  } catch (error) {
+  } catch (caught) {
+    // Pages still in flight settle first (one after a failed page aborts on the cursor check), so the mirror is
+    // left at the last whole page; a write that failed is older than any failure of the loop's, so it is the one
+    // reported.
+    let error = caught;
+    for (const write of started.splice(0)) {
+      const failure = await write.committed.then(
+        () => undefined,
+        (failed: unknown) => failed,
+      );
+      if (failure !== undefined && !(failure instanceof PageOutOfTurn) && error === caught) error = failure;
+    }
     await db.meta.put({
       key: "lastSyncError",
       value: error instanceof Error ? error.message : String(error),
