@@ -1,24 +1,15 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DAY_SECONDS } from "./day-cover.ts";
 import { databasePath } from "./paths.ts";
 import type { CompanionStore } from "./post-store.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import { makePost, type PostSpec } from "./testing/make-post.ts";
+import { tempDirs } from "./testing/temp-dirs.ts";
 
-const roots: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), "tha-bulk-"));
-  roots.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of roots) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs("tha-bulk-");
 
 const HASHTAGS = ["travel", "food"];
 const IDS = ["1", "2", "3", "4", "5", "6"];

@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import fc from "fast-check";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { countHashtags } from "../../shared/analysis/hashtag-frequencies.ts";
 import { CO_OCCURRENCE_MIGRATION, DROP_AGGREGATE_TRIGGERS } from "./co-occurrence-schema.ts";
 import { DAY_SECONDS } from "./day-cover.ts";
@@ -13,16 +11,9 @@ import { SPAN_DAYS } from "./span-cover.ts";
 import { SPAN_ROLLUP_MIGRATION } from "./span-rollup-schema.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import { makePost, type PostSpec } from "./testing/make-post.ts";
+import { tempDirs } from "./testing/temp-dirs.ts";
 
-const roots: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), "tha-aggregate-"));
-  roots.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of roots) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs("tha-aggregate-");
 
 const HASHTAGS = ["travel", "food", "東京"];
 const TAGS = ["travel", "food", "東京", "fyp", "Viral", "viral", "cats", "dance"];

@@ -1,10 +1,7 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { countHashtags } from "../../shared/analysis/hashtag-frequencies.ts";
 import { migrate } from "./migrate.ts";
 import { databasePath } from "./paths.ts";
@@ -13,16 +10,9 @@ import { MIGRATIONS } from "./schema.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import { dumpTables } from "./testing/dump-tables.ts";
 import { makePost } from "./testing/make-post.ts";
+import { tempDirs } from "./testing/temp-dirs.ts";
 
-const roots: string[] = [];
-const tempDir = (): string => {
-  const dir = mkdtempSync(join(tmpdir(), "tha-store-"));
-  roots.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of roots) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs("tha-store-");
 
 const T1 = "2024-01-01T00:00:00.000Z";
 const T2 = "2024-01-02T00:00:00.000Z";
