@@ -15,29 +15,48 @@ import { SPAN_DAYS } from "./span-cover.ts";
 /** Floor division as SQL, also right for days before 1970. */
 const spanOf = (day: string, days: number) => `(${day} / ${days} - (${day} % ${days} < 0))`;
 
-const hashtagDelta = (row: "NEW" | "OLD", sign: "+" | "-") =>
+/** One per-day table rolled up into its span table. */
+interface Rollup {
+  source: "hashtag_days" | "tag_days";
+  target: "hashtag_spans" | "tag_spans";
+  /** The trigger names' middle part. */
+  name: "hashtag" | "tag";
+  /** Key columns besides hashtag and the span. */
+  extraKeys: readonly string[];
+  count: "posts" | "n";
+}
+
+const ROLLUPS: readonly Rollup[] = [
+  { source: "hashtag_days", target: "hashtag_spans", name: "hashtag", extraKeys: [], count: "posts" },
+  { source: "tag_days", target: "tag_spans", name: "tag", extraKeys: ["tag"], count: "n" },
+];
+
+/** Statements adding (sign "+") or removing ("-") one per-day row's count in each span length. */
+const delta = ({ target, extraKeys, count }: Rollup, row: "NEW" | "OLD", sign: "+" | "-") =>
   SPAN_DAYS.map((days) => {
     const span = spanOf(`${row}.day`, days);
+    const columns = ["hashtag", "days", "span", ...extraKeys];
+    const values = [`${row}.hashtag`, `${days}`, span, ...extraKeys.map((column) => `${row}.${column}`)];
+    const key = columns.map((column, i) => `${column} = ${values[i]}`).join(" AND ");
     return sign === "+"
-      ? `INSERT INTO hashtag_spans (hashtag, days, span, posts)
-           SELECT ${row}.hashtag, ${days}, ${span}, ${row}.posts WHERE ${row}.posts <> 0
-         ON CONFLICT (hashtag, days, span) DO UPDATE SET posts = posts + excluded.posts;`
-      : `UPDATE hashtag_spans SET posts = posts - ${row}.posts
-           WHERE hashtag = ${row}.hashtag AND days = ${days} AND span = ${span};
-         DELETE FROM hashtag_spans WHERE hashtag = ${row}.hashtag AND days = ${days} AND span = ${span} AND posts = 0;`;
+      ? `INSERT INTO ${target} (${columns.join(", ")}, ${count})
+           SELECT ${values.join(", ")}, ${row}.${count} WHERE ${row}.${count} <> 0
+         ON CONFLICT (${columns.join(", ")}) DO UPDATE SET ${count} = ${count} + excluded.${count};`
+      : `UPDATE ${target} SET ${count} = ${count} - ${row}.${count} WHERE ${key};
+         DELETE FROM ${target} WHERE ${key} AND ${count} = 0;`;
   }).join("\n");
 
-const tagDelta = (row: "NEW" | "OLD", sign: "+" | "-") =>
-  SPAN_DAYS.map((days) => {
-    const span = spanOf(`${row}.day`, days);
-    const key = `hashtag = ${row}.hashtag AND days = ${days} AND span = ${span} AND tag = ${row}.tag`;
-    return sign === "+"
-      ? `INSERT INTO tag_spans (hashtag, days, span, tag, n)
-           SELECT ${row}.hashtag, ${days}, ${span}, ${row}.tag, ${row}.n WHERE ${row}.n <> 0
-         ON CONFLICT (hashtag, days, span, tag) DO UPDATE SET n = n + excluded.n;`
-      : `UPDATE tag_spans SET n = n - ${row}.n WHERE ${key};
-         DELETE FROM tag_spans WHERE ${key} AND n = 0;`;
-  }).join("\n");
+/** Keeps `rollup`'s spans exact under every insert, update and delete of its per-day rows. */
+const rollupTriggers = (rollup: Rollup) => `
+  CREATE TRIGGER span_${rollup.name}_added AFTER INSERT ON ${rollup.source}
+  BEGIN ${delta(rollup, "NEW", "+")}
+  END;
+  CREATE TRIGGER span_${rollup.name}_changed AFTER UPDATE ON ${rollup.source}
+  BEGIN ${delta(rollup, "NEW", "+")} ${delta(rollup, "OLD", "-")}
+  END;
+  CREATE TRIGGER span_${rollup.name}_removed AFTER DELETE ON ${rollup.source} WHEN OLD.${rollup.count} <> 0
+  BEGIN ${delta(rollup, "OLD", "-")}
+  END;`;
 
 const rebuild = (days: number) => `
   INSERT INTO hashtag_spans (hashtag, days, span, posts)
@@ -64,24 +83,7 @@ export const SPAN_ROLLUP_MIGRATION = `
     PRIMARY KEY (hashtag, days, span, tag)
   ) WITHOUT ROWID;
 
-  CREATE TRIGGER span_hashtag_added AFTER INSERT ON hashtag_days
-  BEGIN ${hashtagDelta("NEW", "+")}
-  END;
-  CREATE TRIGGER span_hashtag_changed AFTER UPDATE ON hashtag_days
-  BEGIN ${hashtagDelta("NEW", "+")} ${hashtagDelta("OLD", "-")}
-  END;
-  CREATE TRIGGER span_hashtag_removed AFTER DELETE ON hashtag_days WHEN OLD.posts <> 0
-  BEGIN ${hashtagDelta("OLD", "-")}
-  END;
-  CREATE TRIGGER span_tag_added AFTER INSERT ON tag_days
-  BEGIN ${tagDelta("NEW", "+")}
-  END;
-  CREATE TRIGGER span_tag_changed AFTER UPDATE ON tag_days
-  BEGIN ${tagDelta("NEW", "+")} ${tagDelta("OLD", "-")}
-  END;
-  CREATE TRIGGER span_tag_removed AFTER DELETE ON tag_days WHEN OLD.n <> 0
-  BEGIN ${tagDelta("OLD", "-")}
-  END;
+  ${ROLLUPS.map(rollupTriggers).join("\n")}
 
   ${SPAN_DAYS.map(rebuild).join("\n")}
 `;
