@@ -20,17 +20,28 @@ afterEach(async () => {
   }
 });
 
+// The stores of past versions as they shipped, written out rather than taken from mirror-db.ts, which only
+// declares them as upgrades; each lists what changed since the version above it.
+const V1_STORES = {
+  posts: "id",
+  links: "[hashtag+postId], hashtag, postId",
+  runs: "id, hashtag, startedAt",
+  follows: "hashtag",
+  videos: "postId, hashtag",
+};
+const V3_STORES = {
+  ...V1_STORES,
+  meta: "key",
+  captured: "[page+postId], postId",
+  captureQueue: "[hashtag+postId], queuedAt",
+};
+const V4_STORES = { ...V3_STORES, links: "[hashtag+postId]", hashtagDays: "[hashtag+day]" };
+
 describe("the mirror's schema", () => {
   it("upgrades a version 1 database in place: rows kept, links gain createTime and tags, meta appears", async () => {
     const name = `mirror-upgrade-${Math.random()}`;
     const v1 = new Dexie(name);
-    v1.version(1).stores({
-      posts: "id",
-      links: "[hashtag+postId], hashtag, postId",
-      runs: "id, hashtag, startedAt",
-      follows: "hashtag",
-      videos: "postId, hashtag",
-    });
+    v1.version(1).stores(V1_STORES);
     await v1
       .table("posts")
       .bulkPut([slim("1", ["travel", "food"], 1_700_000_000), slim("2", ["travel"], 1_700_000_100)]);
@@ -62,16 +73,7 @@ describe("the mirror's schema", () => {
   it("upgrades a version 3 database: each hashtag's day counts built from its links", async () => {
     const name = `mirror-upgrade-v3-${Math.random()}`;
     const v3 = new Dexie(name);
-    v3.version(3).stores({
-      posts: "id",
-      links: "[hashtag+postId], hashtag, postId",
-      runs: "id, hashtag, startedAt",
-      follows: "hashtag",
-      videos: "postId, hashtag",
-      meta: "key",
-      captured: "[page+postId], postId",
-      captureQueue: "[hashtag+postId], queuedAt",
-    });
+    v3.version(3).stores(V3_STORES);
     const day = 1_700_006_400; // 2023-11-15T00:00:00Z
     await v3.table("links").bulkPut([
       { hashtag: "travel", postId: "1", createTime: day + 5, tags: ["travel", "Food"] },
@@ -102,17 +104,7 @@ describe("the mirror's schema", () => {
   it("upgrades a version 4 database: posts and links become chunks, day counts and other tables untouched", async () => {
     const name = `mirror-upgrade-v4-${Math.random()}`;
     const v4 = new Dexie(name);
-    v4.version(4).stores({
-      posts: "id",
-      links: "[hashtag+postId]",
-      runs: "id, hashtag, startedAt",
-      follows: "hashtag",
-      videos: "postId, hashtag",
-      meta: "key",
-      captured: "[page+postId], postId",
-      captureQueue: "[hashtag+postId], queuedAt",
-      hashtagDays: "[hashtag+day]",
-    });
+    v4.version(4).stores(V4_STORES);
     const day = 1_700_006_400;
     const posts = Array.from({ length: 2500 }, (_, index) =>
       slim(String(10_000 + index), ["travel", index % 3 === 0 ? "food" : "sea"], day + index * 600),
