@@ -7,6 +7,7 @@ import type { Progress } from "../cli/progress.ts";
 import { UserError } from "../cli/user-error.ts";
 import type { CompanionStore } from "../store/post-store.ts";
 import type { FileFormat } from "./detect-format.ts";
+import { PackError, type RawPacker, rawPackerThread } from "./pack-raw-in-thread.ts";
 import { readPosts } from "./read-posts.ts";
 
 export interface ImportSummary {
@@ -40,46 +41,77 @@ export const emptySummary = (file: string, format: ImportSummary["format"]): Imp
 const BATCH_SIZE = 500;
 const MAX_REJECTIONS_KEPT = 5;
 
+interface Batch {
+  hashtag: string;
+  posts: Post[];
+  /** Where each post is in the file, for an error about it. */
+  wheres: string[];
+  packing: Promise<Buffer[]>;
+}
+
 /**
  * Upserts a file's posts in batches per hashtag, with one run recorded per hashtag. Everything happens inside
  * the caller's transaction, so the file is stored whole or not at all.
+ *
+ * Pipelined over two threads: a full batch's raw texts go to the packing thread, and the batch before it is
+ * written while they pack; so this thread parses batch k + 1 and writes batch k - 1 while the other deflates
+ * batch k. At most two batches wait besides the one filling, which keeps memory flat; batches are written in
+ * the order they filled.
  */
 class BatchWriter {
-  private readonly pending = new Map<string, Post[]>();
-  /** The source text of posts whose raw is a whole element or line, stored as is. */
-  private readonly rawTexts = new Map<Post, string>();
+  private readonly pending = new Map<string, { posts: Post[]; texts: string[]; wheres: string[] }>();
+  private readonly queue: Batch[] = [];
   private readonly runs = new Map<string, { id: number; new: number; seen: number }>();
 
   constructor(
     private readonly store: CompanionStore,
+    private readonly packer: RawPacker,
     private readonly summary: ImportSummary,
     private readonly seenAt: string,
   ) {}
 
-  add(hashtag: string, post: Post, rawText: string | undefined): void {
-    const batch = this.pending.get(hashtag) ?? [];
-    batch.push(post);
-    if (rawText !== undefined) this.rawTexts.set(post, rawText);
-    this.pending.set(hashtag, batch);
-    if (batch.length >= BATCH_SIZE) this.flush(hashtag);
+  /** `rawText`: the post's raw as the file wrote it (the whole element or line), stored as is. */
+  add(hashtag: string, post: Post, rawText: string | undefined, where: string): Promise<void> | undefined {
+    let batch = this.pending.get(hashtag);
+    if (batch === undefined) {
+      batch = { posts: [], texts: [], wheres: [] };
+      this.pending.set(hashtag, batch);
+    }
+    batch.posts.push(post);
+    batch.texts.push(rawText ?? JSON.stringify(post.raw ?? null));
+    batch.wheres.push(where);
+    return batch.posts.length >= BATCH_SIZE ? this.flush(hashtag) : undefined;
   }
 
-  flush(hashtag: string): void {
-    const posts = this.pending.get(hashtag) ?? [];
-    if (posts.length === 0) return;
-    this.pending.set(hashtag, []);
+  private async flush(hashtag: string): Promise<void> {
+    const batch = this.pending.get(hashtag);
+    if (batch === undefined || batch.posts.length === 0) return;
+    this.pending.delete(hashtag);
+    const packing = this.packer.pack(batch.texts);
+    // Not awaited until its turn: a failure before then must not surface as an unhandled rejection.
+    packing.catch(() => {});
+    this.queue.push({ hashtag, posts: batch.posts, wheres: batch.wheres, packing });
+    while (this.queue.length > 1) await this.write(this.queue.shift()!);
+  }
+
+  private async write({ hashtag, posts, wheres, packing }: Batch): Promise<void> {
+    let blobs: Buffer[];
+    try {
+      blobs = await packing;
+    } catch (error) {
+      const where = error instanceof PackError ? `${wheres[error.position]}: ` : "";
+      throw new UserError(
+        `${this.summary.file} ${where}${(error as Error).message}; nothing was imported from this file`,
+      );
+    }
     let run = this.runs.get(hashtag);
     if (!run) {
       run = { id: this.store.startRun(hashtag, `import ${basename(this.summary.file)}`), new: 0, seen: 0 };
       this.runs.set(hashtag, run);
       this.summary.hashtags.push(hashtag);
     }
-    const result = this.store.upsertPosts(hashtag, posts, {
-      runId: run.id,
-      seenAt: this.seenAt,
-      rawTexts: this.rawTexts,
-    });
-    for (const post of posts) this.rawTexts.delete(post);
+    const packedRaws = new Map(posts.map((post, i) => [post, blobs[i]!]));
+    const result = this.store.upsertPosts(hashtag, posts, { runId: run.id, seenAt: this.seenAt, packedRaws });
     run.new += result.new;
     run.seen += result.seen;
     this.summary.new += result.new;
@@ -87,8 +119,9 @@ class BatchWriter {
     this.summary.linked += result.linked ?? 0;
   }
 
-  finish(): void {
-    for (const hashtag of this.pending.keys()) this.flush(hashtag);
+  async finish(): Promise<void> {
+    for (const hashtag of [...this.pending.keys()]) await this.flush(hashtag);
+    while (this.queue.length > 0) await this.write(this.queue.shift()!);
     for (const run of this.runs.values())
       this.store.finishRun(run.id, { postsNew: run.new, postsSeen: run.seen });
   }
@@ -127,34 +160,45 @@ export const importFile = async (
   // Without a collection time in the records, the file's own time is the best guess, and it keeps a re-import
   // of the same file from looking like a new observation.
   const seenAt = (await stat(file)).mtime.toISOString();
-  await store.atomicallyInBulk(async () => {
-    const writer = new BatchWriter(store, summary, seenAt);
-    const onBytes = (bytes: number) =>
-      options.progress.increment(bytes, `${summary.new + summary.seen} posts`);
-    let posts = 0;
-    let firstValue: { value: unknown } | null = null;
-    for await (const { results, where, value, text } of readPosts(file, options.format, onBytes)) {
-      firstValue ??= { value };
-      for (const result of results) {
-        if (!result.ok) {
-          summary.rejected++;
-          if (summary.rejections.length < MAX_REJECTIONS_KEPT)
-            summary.rejections.push(`${where}: ${result.reason}`);
-          continue;
-        }
-        const hashtag = options.hashtag ?? hashtagFromUrl(result.post.source.url);
-        if (hashtag === null)
-          throw new UserError(
-            `${file} ${where}: cannot tell which hashtag post ${result.post.id} was collected for; pass --hashtag <hashtag>`,
+  const packer = rawPackerThread();
+  try {
+    await store.atomicallyInBulk(async () => {
+      const writer = new BatchWriter(store, packer, summary, seenAt);
+      const onBytes = (bytes: number) =>
+        options.progress.increment(bytes, `${summary.new + summary.seen} posts`);
+      let posts = 0;
+      let firstValue: { value: unknown } | null = null;
+      for await (const { results, where, value, text } of readPosts(file, options.format, onBytes)) {
+        firstValue ??= { value };
+        for (const result of results) {
+          if (!result.ok) {
+            summary.rejected++;
+            if (summary.rejections.length < MAX_REJECTIONS_KEPT)
+              summary.rejections.push(`${where}: ${result.reason}`);
+            continue;
+          }
+          const hashtag = options.hashtag ?? hashtagFromUrl(result.post.source.url);
+          if (hashtag === null)
+            throw new UserError(
+              `${file} ${where}: cannot tell which hashtag post ${result.post.id} was collected for; pass --hashtag <hashtag>`,
+            );
+          posts++;
+          const flushing = writer.add(
+            hashtag,
+            result.post,
+            result.post.raw === value ? text : undefined,
+            where,
           );
-        posts++;
-        writer.add(hashtag, result.post, result.post.raw === value ? text : undefined);
+          if (flushing !== undefined) await flushing;
+        }
       }
-    }
-    if (posts === 0)
-      throw new UserError(`${file}: no post could be read; ${whatWasFound(summary, firstValue)}`);
-    writer.finish();
-    options.progress.increment(0, `${summary.new + summary.seen} posts`);
-  });
+      if (posts === 0)
+        throw new UserError(`${file}: no post could be read; ${whatWasFound(summary, firstValue)}`);
+      await writer.finish();
+      options.progress.increment(0, `${summary.new + summary.seen} posts`);
+    });
+  } finally {
+    await packer.close();
+  }
   return summary;
 };

@@ -31,10 +31,11 @@ export interface UpsertOptions {
   /** When the posts were seen, for those whose source does not say. */
   seenAt?: string;
   /**
-   * The JSON text a post's `raw` was parsed from, when the reader has it (an import's element or line): stored
-   * as is instead of serialising `raw` again. It must parse to `raw`.
+   * A post's raw already packed (raw-codec.ts), when the caller packed it elsewhere (an import, on another thread,
+   * from the element's or line's own text): stored as is instead of serialising and packing `raw` again. It
+   * must unpack to JSON that parses to `raw`.
    */
-  rawTexts?: ReadonlyMap<Post, string>;
+  packedRaws?: ReadonlyMap<Post, Buffer>;
 }
 
 export interface StoredVideo {

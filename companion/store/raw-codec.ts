@@ -2,7 +2,7 @@ import { constants, deflateRawSync, inflateRawSync } from "node:zlib";
 import { RAW_DICTIONARY_V1 } from "./raw-dictionary.ts";
 
 /** The first byte of a stored raw says how the rest is encoded, so a later codec can sit beside this one. */
-const DEFLATE_DICTIONARY_V1 = 1;
+export const DEFLATE_DICTIONARY_V1 = 1;
 const dictionary = Buffer.from(RAW_DICTIONARY_V1, "utf8");
 
 /**
@@ -12,7 +12,7 @@ const dictionary = Buffer.from(RAW_DICTIONARY_V1, "utf8");
  * up a fresh compressor, and clearing the default 64 KB table cost more than compressing a 1.5 KB post (a fifth
  * less time per post, the same size). The stream is plain raw deflate, read back with the default window.
  */
-const DEFLATE_OPTIONS = { level: constants.Z_BEST_SPEED, windowBits: 14, memLevel: 4, dictionary };
+export const DEFLATE_OPTIONS = { level: constants.Z_BEST_SPEED, windowBits: 14, memLevel: 4, dictionary };
 
 export const packRaw = (text: string): Buffer => {
   const packed = deflateRawSync(text, DEFLATE_OPTIONS);

@@ -30,20 +30,38 @@ const ownTags = (post: Pick<Post, "hashtags">): string[] =>
 
 const statsValues = (stats: PostStats) => STAT_KEYS.map((key) => stats[key]);
 
+/** Rows per multi-row posts INSERT: 6 parameters each, far under SQLite's limit of 32,766. */
+const POSTS_PER_INSERT = 100;
+
 /**
  * The upsert as one transaction (a savepoint when already inside one). A post's observation time is when its
  * source says it was collected, else `seenAt`, else now; the newest observation's values become the post's, and
  * a stats history row is written only when the counts differ from the ones last seen before that time.
  *
- * Insert first: a new post (the common case in an import) costs four statements (the post, its tags in one,
- * its stats, its link); only a post already stored is read back and merged. Inside a bulk transaction the
- * triggers leave these rows alone and `bulk` is told which posts the batch touched and which of them changed.
+ * Insert first, set-based: the batch's posts go in with multi-row INSERTs that return the ids they added, then
+ * the new posts' tags and stats, and at the end every link, one statement each for the whole batch (a few calls
+ * into SQLite per batch instead of four per post). Only a post already stored, or seen twice in the batch, is
+ * read back and merged, one at a time and in the batch's order, between the new posts' rows and the links. The
+ * change feed's order follows these statements (the new posts, then the changed stored ones, then the new
+ * links), the same with the triggers as in bulk. Inside a bulk transaction the triggers leave these rows alone
+ * and `bulk` is told which posts the batch touched and which of them changed.
  */
 export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
-  const insertPost = db.prepare(
-    `INSERT INTO posts (id, json, raw, create_time, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO NOTHING`,
-  );
+  const insertPostsStatements = new Map<number, Database.Statement>();
+  const insertPosts = (rows: number): Database.Statement => {
+    let statement = insertPostsStatements.get(rows);
+    if (statement === undefined) {
+      statement = db
+        .prepare(
+          `INSERT INTO posts (id, json, raw, create_time, first_seen, last_seen)
+           VALUES ${Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?)").join(", ")}
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+        )
+        .pluck();
+      insertPostsStatements.set(rows, statement);
+    }
+    return statement;
+  };
   const selectPost = db.prepare<[string], PostRow>(
     "SELECT json, raw, first_seen, last_seen FROM posts WHERE id = ?",
   );
@@ -63,15 +81,24 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
     `INSERT OR REPLACE INTO post_stats (post_id, seen_at, plays, likes, shares, comments, saves)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  const link = db.prepare(
-    `INSERT OR IGNORE INTO post_hashtags (hashtag, post_id, sort_time, first_linked, run_id)
-     VALUES (?, ?, ?, ?, ?)`,
-  );
-
-  // New posts' tags in one statement per batch: [post id, tag] pairs.
+  // Ids travel as JSON strings and come out as TEXT: never through a double.
+  // New posts' tags: [post id, tag] pairs.
   const insertNewTags = db.prepare(
     "INSERT OR IGNORE INTO post_tags (post_id, tag) SELECT value ->> 0, value ->> 1 FROM json_each(?)",
   );
+  // New posts' stats: [post id, seen at, plays, likes, shares, comments, saves].
+  const insertNewStats = db.prepare(
+    `INSERT OR REPLACE INTO post_stats (post_id, seen_at, plays, likes, shares, comments, saves)
+     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6
+     FROM json_each(?)`,
+  );
+  // Links: [post id, sort time, first linked]; RETURNING names the ones that were not linked yet.
+  const link = db
+    .prepare(
+      `INSERT OR IGNORE INTO post_hashtags (hashtag, post_id, sort_time, first_linked, run_id)
+       SELECT ?, value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?) RETURNING post_id`,
+    )
+    .pluck();
 
   const hasStats = (stats: PostStats): boolean => STAT_KEYS.some((key) => stats[key] !== null);
 
@@ -82,7 +109,7 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
   /** Merges a post into its stored row; returns its createTime as now stored, and whether its Post changed. */
   const update = (
     post: Post,
-    raw: () => Buffer,
+    packed: Buffer,
     observed: string,
   ): { createTime: number | null; changed: boolean } => {
     const row = selectPost.get(post.id)!;
@@ -91,12 +118,12 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
     const current = isLatest ? mergePost(stored, post) : mergePost(post, stored);
     const json = slimJson(current);
     // The newest observation's raw wins, as its other values do.
-    const packed = isLatest ? raw() : row.raw;
+    const raw = isLatest ? packed : row.raw;
     const firstSeen = observed < row.first_seen ? observed : row.first_seen;
     const lastSeen = isLatest ? observed : row.last_seen;
-    const rawChanged = packed !== row.raw && (packed === null || row.raw === null || !packed.equals(row.raw));
+    const rawChanged = raw !== row.raw && (raw === null || row.raw === null || !raw.equals(row.raw));
     if (json !== row.json || rawChanged || firstSeen !== row.first_seen || lastSeen !== row.last_seen)
-      updatePost.run(json, packed, current.createTime, firstSeen, lastSeen, post.id);
+      updatePost.run(json, raw, current.createTime, firstSeen, lastSeen, post.id);
     if (current.createTime !== stored.createTime) updateSortTime.run(sortTime(current.createTime), post.id);
     const tags = ownTags(current);
     if (!sameList(tags, ownTags(stored))) {
@@ -111,57 +138,81 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
     return { createTime: current.createTime, changed: json !== row.json };
   };
 
+  /** Inserts the posts not stored yet; returns the ids inserted (a post twice in `posts` goes in once). */
+  const insertNew = (posts: Post[], observed: string[], packed: Buffer[]): Set<string> => {
+    const inserted = new Set<string>();
+    for (let start = 0; start < posts.length; start += POSTS_PER_INSERT) {
+      const end = Math.min(posts.length, start + POSTS_PER_INSERT);
+      const params: unknown[] = [];
+      for (let i = start; i < end; i++) {
+        const post = posts[i]!;
+        params.push(post.id, slimJson(post), packed[i], post.createTime, observed[i], observed[i]);
+      }
+      for (const id of insertPosts(end - start).all(params) as string[]) inserted.add(id);
+    }
+    return inserted;
+  };
+
   return db.transaction(
     // hashtag null: the posts are stored (merged, stats history) but linked to no hashtag (passive capture off tag pages).
     (hashtag: string | null, posts: Post[], options: UpsertOptions = {}): Required<UpsertSummary> => {
       const tag = hashtag === null ? null : requireHashtag(hashtag);
       const defaultObserved = isoTime(options.seenAt) ?? new Date().toISOString();
       const summary = { new: 0, seen: 0, linked: 0 };
+      const observed = posts.map((post) => isoTime(post.source.collectedAt) ?? defaultObserved);
+      const packed = posts.map(
+        (post) => options.packedRaws?.get(post) ?? packRaw(JSON.stringify(post.raw ?? null)),
+      );
+      const inserted = insertNew(posts, observed, packed);
+
+      // A post is new where it first appears, if the INSERT added it; anywhere else it is merged.
       const changed: string[] = [];
-      // In bulk: a stored post's counts are taken out just before this batch first touches it; a new one had none.
-      const touched = new Set<string>();
-      let newTags: [string, string][] = [];
-      // Before a stored post is merged (it compares and rewrites its tags) and before the batch ends.
-      const flushNewTags = () => {
-        if (newTags.length > 0) insertNewTags.run(JSON.stringify(newTags));
-        newTags = [];
-      };
-      for (const post of posts) {
-        const observed = isoTime(post.source.collectedAt) ?? defaultObserved;
-        let packed: Buffer | undefined;
-        const raw = () => {
-          packed ??= packRaw(options.rawTexts?.get(post) ?? JSON.stringify(post.raw ?? null));
-          return packed;
-        };
-        let createTime = post.createTime;
-        if (insertPost.run(post.id, slimJson(post), raw(), createTime, observed, observed).changes === 1) {
+      const newTags: [string, string][] = [];
+      const newStats: unknown[][] = [];
+      const storedBefore = new Set<string>();
+      const merged: number[] = [];
+      const firstAt = new Map<string, number>();
+      posts.forEach((post, i) => {
+        if (firstAt.has(post.id)) merged.push(i);
+        else {
+          firstAt.set(post.id, i);
+          if (!inserted.has(post.id)) {
+            storedBefore.add(post.id);
+            merged.push(i);
+            return;
+          }
           summary.new++;
           changed.push(post.id);
           for (const own of ownTags(post)) newTags.push([post.id, own]);
-          if (hasStats(post.stats)) insertStats.run(post.id, observed, ...statsValues(post.stats));
-        } else {
-          summary.seen++;
-          flushNewTags();
-          if (bulk.active && !touched.has(post.id)) bulk.before(JSON.stringify([post.id]));
-          const updated = update(post, raw, observed);
-          createTime = updated.createTime;
-          if (updated.changed) changed.push(post.id);
+          if (hasStats(post.stats)) newStats.push([post.id, observed[i], ...statsValues(post.stats)]);
         }
-        touched.add(post.id);
-        if (tag !== null) {
-          const linked = link.run(
-            tag,
-            post.id,
-            sortTime(createTime),
-            observed,
-            options.runId ?? null,
-          ).changes;
-          summary.linked += linked;
-          if (linked === 1) changed.push(post.id);
-        }
+      });
+      if (newTags.length > 0) insertNewTags.run(JSON.stringify(newTags));
+      if (newStats.length > 0) insertNewStats.run(JSON.stringify(newStats));
+
+      // In bulk: the stored posts' counts are taken out before the batch writes to them; new ones had none.
+      if (bulk.active && storedBefore.size > 0) bulk.before(JSON.stringify([...storedBefore]));
+      const createTimes = new Map<string, number | null>();
+      for (const i of merged) {
+        const post = posts[i]!;
+        summary.seen++;
+        const updated = update(post, packed[i]!, observed[i]!);
+        createTimes.set(post.id, updated.createTime);
+        if (updated.changed) changed.push(post.id);
       }
-      flushNewTags();
-      if (bulk.active) bulk.after(JSON.stringify(posts.map((post) => post.id)), changed);
+
+      if (tag !== null) {
+        // The link's sort time is the post's createTime after the whole batch, as the merges left it.
+        const links = [...firstAt].map(([id, i]) => [
+          id,
+          sortTime(createTimes.has(id) ? createTimes.get(id)! : posts[i]!.createTime),
+          observed[i],
+        ]);
+        const linked = new Set(link.all(tag, options.runId ?? null, JSON.stringify(links)) as string[]);
+        summary.linked = linked.size;
+        for (const [id] of firstAt) if (linked.has(id)) changed.push(id);
+      }
+      if (bulk.active) bulk.after(JSON.stringify([...firstAt.keys()]), changed);
       return summary;
     },
   );
