@@ -53,6 +53,29 @@ describe("the change feed", () => {
       );
   });
 
+  it("gives the same page as the sync stream's lines: its head, then one post a line", () => {
+    const runId = store.startRun("travel", "browser");
+    store.upsertPosts(
+      "travel",
+      [{ ...makePost({ id: "1", hashtags: ["travel"] }), description: "two\nlines" }, makePost({ id: "2" })],
+      { runId },
+    );
+    for (const [cursor, limit] of [
+      [0, 10],
+      [0, 1],
+      [1, 2],
+      [99, 5],
+    ] as const) {
+      const { text, nextCursor, hasMore } = store.engine.changes.changesSinceLines(cursor, limit);
+      const { posts, ...rest } = store.engine.changes.changesSince(cursor, limit);
+      expect(text.endsWith("\n")).toBe(true);
+      const [head, ...lines] = text.slice(0, -1).split("\n");
+      expect(JSON.parse(head as string)).toEqual({ ...rest, posts: posts.length });
+      expect(lines.map((line) => JSON.parse(line))).toEqual(posts);
+      expect([nextCursor, hasMore]).toEqual([Number(rest.nextCursor), rest.hasMore]);
+    }
+  });
+
   it("gives each changed post once, without raw, with all its links, media and runs", () => {
     const runId = store.startRun("travel", "browser");
     store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel"] }), makePost({ id: "2" })], {

@@ -98,6 +98,22 @@ export const changeFeed = (db: Database.Database) => {
       const { posts, ...rest } = page(cursor, limit);
       return `{"posts":[${posts.join(",")}],${JSON.stringify(rest).slice(1)}`;
     },
+    /**
+     * The same page as lines of the sync stream (shared/api/sync-stream.ts): its head, then each post's stored
+     * JSON on a line of its own, with the cursor and whether more follow for the route to go on.
+     */
+    changesSinceLines(cursor: number, limit: number): { text: string; nextCursor: number; hasMore: boolean } {
+      const { posts, ...rest } = page(cursor, limit);
+      // JSON.stringify writes no line break outside a string (inside one it is escaped); a column written some
+      // other way is written again so each post stays one line.
+      const lines = posts.map((json) => (json.includes("\n") ? JSON.stringify(JSON.parse(json)) : json));
+      const head = JSON.stringify({ ...rest, posts: posts.length });
+      return {
+        text: posts.length === 0 ? `${head}\n` : `${head}\n${lines.join("\n")}\n`,
+        nextCursor: Number(rest.nextCursor),
+        hasMore: rest.hasMore,
+      };
+    },
     /** The latest seq: where a client that already has everything stands. */
     latestCursor(): number {
       return db.prepare<[], { seq: number | null }>("SELECT MAX(seq) AS seq FROM changes").get()?.seq ?? 0;

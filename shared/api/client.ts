@@ -107,7 +107,8 @@ export const createApiClient = (options: ApiClientOptions) => {
     return result;
   };
 
-  async function request<T>(path: string, init: RequestOptions<T> = {}): Promise<T> {
+  /** The answer to a request once it is neither busy (503, waited out) nor unreachable (retried); ok or not. */
+  async function send(path: string, init: RequestOptions<unknown>): Promise<Response> {
     const headers = new Headers(init.headers);
     const current = token();
     if (current !== null) headers.set("Authorization", `Bearer ${current}`);
@@ -144,29 +145,43 @@ export const createApiClient = (options: ApiClientOptions) => {
         await sleep(busyWait, init.signal);
         continue;
       }
-      const text = await response.text();
-      if (!response.ok) throw new ApiError(response.status, errorMessage(response.status, text));
-      if (init.schema === undefined) return undefined as T;
-      let value: unknown;
-      try {
-        // Exact for ids beyond 2^53 like parseJson, at JSON.parse's speed when there are none: a sync page of
-        // 500 posts took parseJson ~490 ms, this ~58 ms (1.3 MB, load average 15).
-        value = fastParseJson(text);
-      } catch {
-        throw new ApiError(response.status, `The companion's answer to ${path} is not JSON`);
-      }
-      const checked = init.schema.safeParse(value);
-      if (!checked.success)
-        throw new ApiError(
-          response.status,
-          `The companion's answer to ${path} does not match the contract: ${checked.error.issues[0]?.message ?? "invalid"}`,
-        );
-      return checked.data;
+      return response;
     }
+  }
+
+  async function request<T>(path: string, init: RequestOptions<T> = {}): Promise<T> {
+    const response = await send(path, init);
+    const text = await response.text();
+    if (!response.ok) throw new ApiError(response.status, errorMessage(response.status, text));
+    if (init.schema === undefined) return undefined as T;
+    let value: unknown;
+    try {
+      // Exact for ids beyond 2^53 like parseJson, at JSON.parse's speed when there are none: a sync page of
+      // 500 posts took parseJson ~490 ms, this ~58 ms (1.3 MB, load average 15).
+      value = fastParseJson(text);
+    } catch {
+      throw new ApiError(response.status, `The companion's answer to ${path} is not JSON`);
+    }
+    const checked = init.schema.safeParse(value);
+    if (!checked.success)
+      throw new ApiError(
+        response.status,
+        `The companion's answer to ${path} does not match the contract: ${checked.error.issues[0]?.message ?? "invalid"}`,
+      );
+    return checked.data;
+  }
+
+  /** A streamed answer (ok), its body for the caller to read; errors as `request` reports them. */
+  async function stream(path: string, init: Omit<RequestOptions<unknown>, "schema"> = {}): Promise<Response> {
+    const response = await send(path, init);
+    if (!response.ok)
+      throw new ApiError(response.status, errorMessage(response.status, await response.text()));
+    return response;
   }
 
   return {
     request,
+    stream,
     get: <T>(path: string, schema: z.ZodType<T>, query?: RequestOptions<T>["query"]) =>
       request(path, { schema, query }),
     post: <T>(path: string, body: unknown, schema?: z.ZodType<T>) =>

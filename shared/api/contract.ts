@@ -190,6 +190,7 @@ export const API_ROUTES = {
   jobEvents: "/api/jobs/:id/events",
   jobCancel: "/api/jobs/:id/cancel",
   sync: "/api/sync",
+  syncStream: "/api/sync/stream",
   runs: "/api/hashtags/:tag/runs",
   // A post's stored video (or image), with HTTP Range.
   media: "/api/posts/:id/media",

@@ -369,6 +369,7 @@ function engineRouteAttacks(): [string, () => Promise<Reply>, number, RegExp][] 
     ["PUT", apiPath(API_ROUTES.follow, "travel"), JSON.stringify({ every: "6h" })],
     ["DELETE", apiPath(API_ROUTES.follow, "travel")],
     ["GET", API_ROUTES.sync],
+    ["GET", API_ROUTES.syncStream],
     ["GET", apiPath(API_ROUTES.runs, "travel")],
   ];
   const attacks: [string, () => Promise<Reply>, number, RegExp][] = [];

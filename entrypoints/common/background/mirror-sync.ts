@@ -1,6 +1,7 @@
 import { type CompanionApi, NotPairedError } from "../companion/companion-api.ts";
 import type { ConnectionSettings } from "../companion/connection-settings.ts";
 import type { MirrorDb } from "../mirror/mirror-db.ts";
+import { streamPageFetch } from "../mirror/stream-page-fetch.ts";
 import { type SyncResult, singleFlight, syncMirror } from "../mirror/sync-mirror.ts";
 import { toMirrorFollow, toMirrorPage } from "../mirror/sync-page-adapter.ts";
 
@@ -17,17 +18,25 @@ export const createMirrorSync = (db: MirrorDb, access: CompanionAccess): (() => 
     const api = access.makeApi(settings);
     const follows = (await api.follows()).follows.map(toMirrorFollow);
     let first = true;
-    return syncMirror(db, async (cursor) => {
-      const fetched = await api.syncPage(cursor);
-      const withFollows = first;
-      first = false;
-      return {
-        nextCursor: fetched.nextCursor,
-        hasMore: fetched.hasMore,
-        read: () => {
-          const page = toMirrorPage(fetched.read());
-          return withFollows ? { ...page, follows } : page;
-        },
-      };
+    // The first page carries the follows (read before it), so a new follow and its posts arrive together.
+    const stream = streamPageFetch(async function* (cursor, signal) {
+      for await (const fetched of api.syncStream(cursor, signal)) {
+        const withFollows = first;
+        first = false;
+        yield {
+          nextCursor: fetched.nextCursor,
+          hasMore: fetched.hasMore,
+          read: () => {
+            const { page, postTexts } = fetched.read();
+            const mirrored = toMirrorPage(page, postTexts);
+            return withFollows ? { ...mirrored, follows } : mirrored;
+          },
+        };
+      }
     });
+    try {
+      return await syncMirror(db, stream.fetchPage);
+    } finally {
+      stream.close();
+    }
   });

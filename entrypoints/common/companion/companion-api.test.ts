@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { makePost } from "../../../companion/store/testing/make-post.ts";
 import { CompanionUnreachableError, companionApi, NotPairedError } from "./companion-api.ts";
 
 const settings = { baseUrl: "http://127.0.0.1:17717", token: "secret" };
@@ -61,22 +62,32 @@ describe("companionApi", () => {
     await expect(companionApi(settings, fetchImpl).follows()).rejects.toThrow();
   });
 
-  it("gives a sync page's cursor at once and checks the rest when it is read", async () => {
-    const page = { posts: [], links: [{ hashtag: "travel", postId: "1" }], videos: [], runs: [] };
+  it("streams sync pages, each with its cursor at once and its posts checked when read", async () => {
+    const head = { links: [], videos: [], runs: [], nextCursor: "7", hasMore: true, posts: 1 };
+    const { raw: _raw, ...post } = makePost({ id: "5" });
+    const line = JSON.stringify(post);
     const { fetchImpl, requests } = scripted([
-      () => Response.json({ ...page, nextCursor: "7", hasMore: true }),
-      () => Response.json({ ...page, links: [{ hashtag: 3 }], nextCursor: "9", hasMore: false }),
-      () => Response.json({ ...page, nextCursor: 9, hasMore: false }),
+      () =>
+        new Response(
+          `${JSON.stringify(head)}\n${line}\n${JSON.stringify({ ...head, posts: 1 })}\n{"id":3}\n`,
+        ),
+      () => Response.json({ error: "bad token" }, { status: 401 }),
     ]);
     const api = companionApi(settings, fetchImpl);
-    const good = await api.syncPage(null);
-    expect([good.nextCursor, good.hasMore]).toEqual(["7", true]);
-    expect(good.read()).toEqual({ ...page, nextCursor: "7", hasMore: true });
-    expect(new URL(requests[0]?.url ?? "").searchParams.get("cursor")).toBe("0");
-    const bad = await api.syncPage("7");
-    expect(bad.nextCursor).toBe("9");
-    expect(() => bad.read()).toThrow("The companion's answer to /api/sync does not match the contract");
-    // A cursor that is not one is refused before anything else.
-    await expect(api.syncPage("9")).rejects.toThrow("does not match the contract");
+    const pages = api.syncStream(null);
+    const first = await pages.next();
+    expect(first.done).toBe(false);
+    if (first.done) return;
+    expect([first.value.nextCursor, first.value.hasMore]).toEqual(["7", true]);
+    expect(first.value.read()).toEqual({ page: { ...head, posts: [post] }, postTexts: [line] });
+    const url = new URL(requests[0]?.url ?? "");
+    expect([url.pathname, url.searchParams.get("cursor"), requests[0]?.headers.get("Authorization")]).toEqual(
+      ["/api/sync/stream", "0", "Bearer secret"],
+    );
+    const second = await pages.next();
+    if (second.done) throw new Error("the second page is missing");
+    expect(() => second.value.read()).toThrow("posts do not match the contract");
+    expect((await pages.next()).done).toBe(true);
+    await expect(api.syncStream("7").next()).rejects.toBeInstanceOf(NotPairedError);
   });
 });

@@ -4,7 +4,16 @@ import { describe, expect, it } from "vitest";
 import { makePost } from "../../../companion/store/testing/make-post.ts";
 import { type HashtagDay, hashtagDaysOf } from "./hashtag-days.ts";
 import { type MirrorDb, type MirrorPost, openMirrorDb } from "./mirror-db.ts";
-import { type PostWrite, readEntries, readNewestEntries, writePosts } from "./post-chunks.ts";
+import {
+  chunkOf,
+  entriesOf,
+  type PostChunk,
+  type PostWrite,
+  preparePosts,
+  readEntries,
+  readNewestEntries,
+  writePosts,
+} from "./post-chunks.ts";
 import { dayRowsOf, mirrorContents, storePosts } from "./testing/mirror-contents.ts";
 import { throwawayMirrors } from "./testing/throwaway-mirrors.ts";
 
@@ -60,6 +69,33 @@ describe("the mirror's chunks of posts", () => {
     await expect(readNewestEntries(db)).rejects.toThrow(
       `The mirror's chunk ${stored?.seq} does not hold JSON`,
     );
+  });
+
+  it("splices posts given as text into the chunk as they are, and reads them as the posts", async () => {
+    const db = freshDb();
+    const one = slim("1", ["travel"]);
+    // Another key order than JSON.stringify(one) gives: the text must be what is stored, not a new serialisation.
+    const { id: _id, ...rest } = one;
+    const text = JSON.stringify({ ...rest, id: one.id });
+    const written = [
+      { id: "1", post: one, postText: text, linkTo: ["travel"] },
+      { id: "2", post: slim("2", ["sea"]), linkTo: ["sea"] },
+      { id: "3", linkTo: ["travel"] },
+    ];
+    await db.transaction("rw", [db.chunks, db.chunkIds, db.dayCounts], () =>
+      writePosts(db, preparePosts(db, written)),
+    );
+    const [stored] = await db.chunks.toArray();
+    expect(stored?.entries).toContain(`"post":${text},`);
+    expect(entriesOf(stored as PostChunk)).toEqual([
+      { id: "1", post: one, linkedTo: ["travel"] },
+      { id: "2", post: slim("2", ["sea"]), linkedTo: ["sea"] },
+      { id: "3", post: null, linkedTo: ["travel"] },
+    ]);
+    expect(chunkOf([{ id: "1", post: one, linkedTo: [] }], [text]).entries).toBe(
+      `[{"id":"1","post":${text},"linkedTo":[]}]`,
+    );
+    await expectDaysRecounted(db);
   });
 
   it("folds a chunk left mostly superseded into the next write, so re-sent posts do not grow the mirror", async () => {

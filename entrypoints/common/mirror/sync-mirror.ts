@@ -12,6 +12,8 @@ export interface MirrorPage {
   runs: MirrorRun[];
   videos: MirrorVideo[];
   follows?: MirrorFollow[];
+  /** Each of `posts` as the JSON text it was parsed from, when the page came as text (the sync stream). */
+  postTexts?: readonly string[];
   nextCursor: string;
   hasMore: boolean;
 }
@@ -49,9 +51,11 @@ const writesOf = (page: MirrorPage): PostWrite[] => {
     if (hashtags === undefined) linkTo.set(link.postId, [link.hashtag]);
     else hashtags.push(link.hashtag);
   }
-  const writes: PostWrite[] = page.posts.map((post) => ({
+  const texts = page.postTexts;
+  const writes: PostWrite[] = page.posts.map((post, index) => ({
     id: post.id,
     post,
+    postText: texts?.[index],
     linkTo: linkTo.get(post.id) ?? [],
   }));
   const sent = new Set(page.posts.map((post) => post.id));
