@@ -7,7 +7,7 @@ import type { Progress } from "../cli/progress.ts";
 import { UserError } from "../cli/user-error.ts";
 import type { CompanionStore } from "../store/post-store.ts";
 import type { FileFormat } from "./detect-format.ts";
-import { PackError, type RawPacker, rawPackerThread } from "./pack-raw-in-thread.ts";
+import { type RawPacker, rawPackerThread } from "./pack-raw-in-thread.ts";
 import { readPosts } from "./read-posts.ts";
 
 export interface ImportSummary {
@@ -77,8 +77,9 @@ class BatchWriter {
       batch = { posts: [], texts: [], wheres: [] };
       this.pending.set(hashtag, batch);
     }
-    batch.posts.push(post);
     batch.texts.push(rawText ?? JSON.stringify(post.raw ?? null));
+    // Its raw is packed from the text: without the parsed tree, a waiting batch holds a fraction of the heap.
+    batch.posts.push({ ...post, raw: null });
     batch.wheres.push(where);
     return batch.posts.length >= BATCH_SIZE ? this.flush(hashtag) : undefined;
   }
@@ -99,9 +100,9 @@ class BatchWriter {
     try {
       blobs = await packing;
     } catch (error) {
-      const where = error instanceof PackError ? `${wheres[error.position]}: ` : "";
+      const where = wheres.length === 1 ? wheres[0] : `${wheres[0]} to ${wheres.at(-1)}`;
       throw new UserError(
-        `${this.summary.file} ${where}${(error as Error).message}; nothing was imported from this file`,
+        `${this.summary.file} ${where}: ${(error as Error).message}; nothing was imported from this file`,
       );
     }
     let run = this.runs.get(hashtag);

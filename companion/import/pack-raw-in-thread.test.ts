@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { packRaw, unpackRaw } from "../store/raw-codec.ts";
-import { PackError, type RawPacker, rawPackerThread } from "./pack-raw-in-thread.ts";
+import { type RawPacker, rawPackerThread } from "./pack-raw-in-thread.ts";
 
 const texts = (n: number, salt: string): string[] =>
   Array.from({ length: n }, (_, i) =>
@@ -27,14 +27,12 @@ describe("rawPackerThread", () => {
     });
   });
 
-  it("names the text that could not be packed, and packs the next batch", async () => {
-    packer = rawPackerThread();
-    const bad = ["{}", "[]", 42 as unknown as string];
-    const error = await packer.pack(bad).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(PackError);
-    expect((error as PackError).position).toBe(2);
-    const [blob] = await packer.pack(["{}"]);
-    expect(unpackRaw(blob!)).toBe("{}");
+  it("rejects the batches in flight when the thread ends, and every batch after", async () => {
+    const ending = rawPackerThread();
+    const inFlight = expect(ending.pack(texts(2000, "d"))).rejects.toThrow(/closed/u);
+    await ending.close();
+    await inFlight;
+    await expect(ending.pack(["{}"])).rejects.toThrow(/closed/u);
   });
 
   it("rejects a batch after close instead of waiting forever", async () => {
