@@ -4,7 +4,6 @@ import type { StatsObservation } from "../../shared/analysis/engagement.ts";
 import { type DayPosts, type DayTagPosts, dayOf as isoDay } from "../../shared/analysis/hashtag-trends.ts";
 import type { PostStats } from "../../shared/post/post.ts";
 import { coverWithDays, DAY_SECONDS, dayOf } from "./day-cover.ts";
-import { countNodePairs } from "./node-set-code.ts";
 import {
   type NodeSetParams,
   type NodeSetWalk,
@@ -16,6 +15,7 @@ import {
 import type { TimeRange } from "./post-store.ts";
 import { queryInThread } from "./query-in-thread.ts";
 import { UNDATED } from "./schema.ts";
+import { countNodePairs } from "./tag-code.ts";
 import { isoTime, timeBounds } from "./time-bounds.ts";
 
 const UNDATED_DAY = dayOf(UNDATED);
@@ -54,12 +54,17 @@ type StatsRow = PostStats & { post_id: string; seen_at: string };
  */
 export const analysisQueries = (db: Database.Database) => {
   const nodeSets = new Map<string, Database.Statement<[NodeSetParams], string>>();
-  const nodeSetsStatement = (k: number, walk: NodeSetWalk, slice: PostSlice) => {
-    const sql = nodeSetsSql(k, walk, { from: slice.from !== undefined, to: slice.to !== undefined });
+  const nodeSetsStatement = (walk: NodeSetWalk, slice: PostSlice) => {
+    const sql = nodeSetsSql(walk, { from: slice.from !== undefined, to: slice.to !== undefined });
     const statement = nodeSets.get(sql) ?? db.prepare<[NodeSetParams], string>(sql).pluck();
     nodeSets.set(sql, statement);
     return { sql, statement };
   };
+  const tagNumbers = db
+    .prepare<[string], [tag: string, id: number]>(
+      "SELECT tag, id FROM tag_ids WHERE tag IN (SELECT value FROM json_each(?))",
+    )
+    .raw();
   const linkCount = db.prepare<[number, number, string], { total: number | null; inRange: number | null }>(
     "SELECT SUM(posts) AS total, SUM(posts) FILTER (WHERE day BETWEEN ? AND ?) AS inRange FROM hashtag_days WHERE hashtag = ?",
   );
@@ -129,13 +134,13 @@ export const analysisQueries = (db: Database.Database) => {
       // from its own connection, so while another process writes, the slices may see different commits: each
       // post is still counted once, as the node counts (read apart) already were.
       const others = slices.slice(1).map((slice) => {
-        const { sql } = nodeSetsStatement(nodes.length, walk, slice);
+        const { sql } = nodeSetsStatement(walk, slice);
         return queryInThread<string>(db.name, sql, { ...params, ...slice });
       });
       let first: string;
       try {
         const slice = slices[0] ?? {};
-        first = nodeSetsStatement(nodes.length, walk, slice).statement.get({ ...params, ...slice }) ?? "";
+        first = nodeSetsStatement(walk, slice).statement.get({ ...params, ...slice }) ?? "";
       } catch (error) {
         for (const other of others) other.cancel();
         throw error;
@@ -149,7 +154,8 @@ export const analysisQueries = (db: Database.Database) => {
           for (const other of others) other.cancel();
         }
       }
-      return countNodePairs(texts(), nodes);
+      // Numbers are never changed once given, so reading them apart from the slices is safe.
+      return countNodePairs(texts(), nodes, new Map(tagNumbers.all(params.nodes)));
     },
 
     /**

@@ -1,14 +1,16 @@
 import type Database from "better-sqlite3";
-import { encodeNodeSql, POST_SEPARATOR } from "./node-set-code.ts";
+import { encodeNumberSql, NODE_NUMBERS, POST_END } from "./tag-code.ts";
 
 /**
- * The SQL that reads each of a hashtag's posts' tags among the network's nodes, written as node-set-code.ts
- * says: one string for a slice of the posts, posts with fewer than two nodes left out (they make no pair).
+ * The SQL that reads a hashtag's posts' own tags for the network, as tag-code.ts writes them: one string for a
+ * slice of the posts, each link's tag_codes as stored (tag-codes-schema.ts). A link whose tag_codes is NULL
+ * (unknown) has its post's tags read from post_tags instead and written as node numbers, so every post counts
+ * exactly whichever writer left it.
  *
- * Two walks, both exact: "post" goes through the links in post id order, the own-tag table's order, so each
- * post's tags are on the page read for the previous post (1M posts: ~1.4 s CPU against ~7 s walking in time
- * order, where every post is a page read); it can be cut into post id slices, one per core. "time" reads only
- * the posts of a date range off the time index, for ranges that hold a small part of the hashtag.
+ * Two walks, both exact: "post" goes through the links in post id order (the primary key), reading every link of
+ * the hashtag and filtering on time; it can be cut into post id slices, one per core. "time" reads only the links
+ * of a date range off the time index, each then looked up by its key, for ranges that hold a small part of the
+ * hashtag.
  */
 export type NodeSetWalk = "post" | "time";
 
@@ -25,28 +27,22 @@ export interface NodeSetParams {
 }
 
 /**
- * The statement's text for `k` nodes. The nodes' characters are made once per node: a char() call per row
- * costs as much as the rest of the query. CROSS JOIN keeps SQLite from starting at the nodes; the automatic
- * index on `nodes` answers a tag's node in a few comparisons. The unary + on sort_time in the post walk keeps
- * it on the primary key (hashtag, post_id), whose order GROUP BY then needs no sorting for. A slice's bounds
- * (`@from`, `@to`) are written only when it has them, so both limit the walk on the key.
+ * The statement's text. COALESCE evaluates the post_tags read only for a NULL tag_codes; CROSS JOIN there keeps
+ * SQLite from starting at the nodes. The unary + on sort_time in the post walk keeps it on the primary key
+ * (hashtag, post_id). A slice's bounds (`@from`, `@to`) are written only when it has them, so both limit the walk
+ * on the key.
  */
 export const nodeSetsSql = (
-  k: number,
   walk: NodeSetWalk,
   slice: { from: boolean; to: boolean } = { from: false, to: false },
 ): string => `
-  WITH nodes(tag, code) AS MATERIALIZED (SELECT value, ${encodeNodeSql("key", k)} FROM json_each(@nodes)),
-  per_post AS (
-    SELECT group_concat(n.code, '') AS codes
-    FROM post_hashtags h ${walk === "time" ? "INDEXED BY post_hashtags_by_time" : ""}
-      CROSS JOIN post_tags t ON t.post_id = h.post_id
-      CROSS JOIN nodes n ON n.tag = t.tag
-    WHERE h.hashtag = @hashtag AND ${walk === "post" ? "+h.sort_time" : "h.sort_time"} BETWEEN @low AND @high
-      ${slice.from ? "AND h.post_id >= @from" : ""} ${slice.to ? "AND h.post_id < @to" : ""}
-    GROUP BY ${walk === "post" ? "h.post_id" : "h.sort_time, h.post_id"}
-    HAVING count(*) > 1)
-  SELECT coalesce(group_concat(codes, '${POST_SEPARATOR}'), '') FROM per_post`;
+  WITH nodes(tag, number) AS MATERIALIZED (SELECT value, key FROM json_each(@nodes))
+  SELECT coalesce(group_concat(coalesce(h.tag_codes, char(${NODE_NUMBERS.charCodeAt(0)}) || (
+      SELECT coalesce(group_concat(${encodeNumberSql("n.number")}, ''), '')
+      FROM post_tags t CROSS JOIN nodes n ON n.tag = t.tag WHERE t.post_id = h.post_id)), char(${POST_END.charCodeAt(0)})), '')
+  FROM post_hashtags h ${walk === "time" ? "INDEXED BY post_hashtags_by_time" : ""}
+  WHERE h.hashtag = @hashtag AND ${walk === "post" ? "+h.sort_time" : "h.sort_time"} BETWEEN @low AND @high
+    ${slice.from ? "AND h.post_id >= @from" : ""} ${slice.to ? "AND h.post_id < @to" : ""}`;
 
 /** Post ids cutting the hashtag's links into `parts` slices of about equal size, in post id order. */
 export const postIdCuts = (

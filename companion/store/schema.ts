@@ -8,6 +8,7 @@ import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
 import { POST_CONTEXTS_MIGRATION } from "./post-contexts.ts";
 import { RAW_COLUMN_MIGRATION } from "./raw-column-migration.ts";
 import { SPAN_ROLLUP_MIGRATION } from "./span-rollup-schema.ts";
+import { TAG_CODES_MIGRATION } from "./tag-codes-schema.ts";
 
 /** sort_time of a post whose creation time is unknown, so it sorts after every dated post. */
 export const UNDATED = 253_402_300_799; // 9999-12-31T23:59:59Z
@@ -159,4 +160,6 @@ export const MIGRATIONS: readonly string[] = [
   SPAN_ROLLUP_MIGRATION,
   // The switch that lets an import keep the aggregate and the sync feed set-based (bulk-writes-schema.ts).
   BULK_WRITES_MIGRATION,
+  // Each link's copy of its post's own tags as tag numbers, for the co-hashtag network (tag-codes-schema.ts).
+  TAG_CODES_MIGRATION,
 ];
