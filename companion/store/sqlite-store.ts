@@ -31,6 +31,8 @@ import { videosTable } from "./videos-table.ts";
 /** How long a writer waits for another process's write transaction before giving up. */
 export const BUSY_TIMEOUT_MS = 30_000;
 const PAGE_SIZE = 500;
+/** cache_size during a bulk write: negative is KiB (32 MB). */
+const BULK_CACHE_SIZE = -32_768;
 
 class SqliteStore implements CompanionStore {
   private readonly bulk: BulkWrites;
@@ -102,17 +104,25 @@ class SqliteStore implements CompanionStore {
   }
 
   async atomicallyInBulk<T>(work: () => Promise<T>): Promise<T> {
-    return this.atomically(async () => {
-      this.bulk.begin();
-      try {
-        const result = await work();
-        this.bulk.finish();
-        return result;
-      } catch (error) {
-        this.bulk.abandon();
-        throw error;
-      }
-    });
+    // A file is one long transaction: with the default 2 MB page cache its dirty pages spill to the WAL before
+    // COMMIT and are written again as later posts change them. 32 MB for this transaction only (peak RSS +15 MB).
+    const cacheSize = this.db.pragma("cache_size", { simple: true }) as number;
+    this.db.pragma(`cache_size = ${BULK_CACHE_SIZE}`);
+    try {
+      return await this.atomically(async () => {
+        this.bulk.begin();
+        try {
+          const result = await work();
+          this.bulk.finish();
+          return result;
+        } catch (error) {
+          this.bulk.abandon();
+          throw error;
+        }
+      });
+    } finally {
+      this.db.pragma(`cache_size = ${cacheSize}`);
+    }
   }
 
   upsertPosts(hashtag: string, posts: Post[], options?: UpsertOptions): UpsertSummary {
