@@ -4,24 +4,13 @@ import type { StatsObservation } from "../../shared/analysis/engagement.ts";
 import { type DayPosts, type DayTagPosts, dayOf as isoDay } from "../../shared/analysis/hashtag-trends.ts";
 import type { PostStats } from "../../shared/post/post.ts";
 import { coverWithDays, DAY_SECONDS, dayOf } from "./day-cover.ts";
-import {
-  type NodeSetParams,
-  type NodeSetWalk,
-  nodeSetsSql,
-  type PostSlice,
-  postIdCuts,
-  slicesAt,
-} from "./post-node-sets.ts";
+import { type NodeSetParams, type NodeSetWalk, nodeSetsSql } from "./post-node-sets.ts";
 import type { TimeRange } from "./post-store.ts";
-import { queryInThread } from "./query-in-thread.ts";
 import { UNDATED } from "./schema.ts";
 import { countNodePairs } from "./tag-code.ts";
 import { isoTime, timeBounds } from "./time-bounds.ts";
 
 const UNDATED_DAY = dayOf(UNDATED);
-
-/** Posts of a network from which its pairs are read on two threads: below, a thread costs more than it saves. */
-const THREADS_FROM = 50_000;
 
 /**
  * The walk for `inRange` of the hashtag's `all` posts: the post id walk reads every link of the hashtag but each
@@ -53,12 +42,9 @@ type StatsRow = PostStats & { post_id: string; seen_at: string };
  * function takes, reading the per-day aggregate (co-occurrence-schema.ts) where it can.
  */
 export const analysisQueries = (db: Database.Database) => {
-  const nodeSets = new Map<string, Database.Statement<[NodeSetParams], string>>();
-  const nodeSetsStatement = (walk: NodeSetWalk, slice: PostSlice) => {
-    const sql = nodeSetsSql(walk, { from: slice.from !== undefined, to: slice.to !== undefined });
-    const statement = nodeSets.get(sql) ?? db.prepare<[NodeSetParams], string>(sql).pluck();
-    nodeSets.set(sql, statement);
-    return { sql, statement };
+  const nodeSets = {
+    post: db.prepare<[NodeSetParams], string>(nodeSetsSql("post")).pluck(),
+    time: db.prepare<[NodeSetParams], string>(nodeSetsSql("time")).pluck(),
   };
   const tagNumbers = db
     .prepare<[string], [tag: string, id: number]>(
@@ -109,53 +95,23 @@ export const analysisQueries = (db: Database.Database) => {
     },
 
     /**
-     * Posts carrying both tags of each pair of `nodes`, among the hashtag's posts in `range`. Large selections
-     * are cut in two by post id and read at once on two threads; `threadsFrom` (posts) sets where that starts,
-     * `walk` forces a walk (post-node-sets.ts; by default the cheaper for the range).
+     * Posts carrying both tags of each pair of `nodes`, among the hashtag's posts in `range`. `walk` forces a walk
+     * (post-node-sets.ts; by default the cheaper for the range).
      */
     networkPairs(
       hashtag: string,
       nodes: string[],
       range?: TimeRange,
-      options: { threadsFrom?: number; walk?: NodeSetWalk } = {},
+      options: { walk?: NodeSetWalk } = {},
     ): NetworkEdge[] {
       if (nodes.length < 2) return [];
       const { low, high } = timeBounds(range);
       const sizes = linkCount.get(dayOf(low), dayOf(high), hashtag);
-      const all = sizes?.total ?? 0;
-      const inRange = sizes?.inRange ?? 0;
-      const walk = options.walk ?? pairWalk(inRange, all);
-      const params = { hashtag, nodes: JSON.stringify(nodes), low, high };
-      const slices =
-        walk === "post" && !db.memory && inRange >= (options.threadsFrom ?? THREADS_FROM)
-          ? slicesAt(postIdCuts(db, hashtag, all, 2))
-          : [{}];
-      // The other slices go to threads first, so they run while this thread reads the first. Each thread reads
-      // from its own connection, so while another process writes, the slices may see different commits: each
-      // post is still counted once, as the node counts (read apart) already were.
-      const others = slices.slice(1).map((slice) => {
-        const { sql } = nodeSetsStatement(walk, slice);
-        return queryInThread<string>(db.name, sql, { ...params, ...slice });
-      });
-      let first: string;
-      try {
-        const slice = slices[0] ?? {};
-        first = nodeSetsStatement(walk, slice).statement.get({ ...params, ...slice }) ?? "";
-      } catch (error) {
-        for (const other of others) other.cancel();
-        throw error;
-      }
-      // Lazily, so this thread counts its own slice while the others finish; a count that fails stops them.
-      function* texts() {
-        try {
-          yield first;
-          for (const other of others) yield other.result();
-        } finally {
-          for (const other of others) other.cancel();
-        }
-      }
-      // Numbers are never changed once given, so reading them apart from the slices is safe.
-      return countNodePairs(texts(), nodes, new Map(tagNumbers.all(params.nodes)));
+      const walk = options.walk ?? pairWalk(sizes?.inRange ?? 0, sizes?.total ?? 0);
+      const list = JSON.stringify(nodes);
+      const text = nodeSets[walk].get({ hashtag, nodes: list, low, high }) ?? "";
+      // Numbers are never changed once given, so reading them apart from the posts is safe.
+      return countNodePairs(text, nodes, new Map(tagNumbers.all(list)));
     },
 
     /**

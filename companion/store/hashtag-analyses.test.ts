@@ -1,22 +1,25 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assembleNetwork, coHashtagNetwork, networkNodes } from "../../shared/analysis/co-hashtag-network.ts";
 import { engagementHistory, fastestGrowing } from "../../shared/analysis/engagement.ts";
 import { hashtagTrends } from "../../shared/analysis/hashtag-trends.ts";
 import { storedEngagement, storedGrowth, storedNetwork, storedTrends } from "./hashtag-analyses.ts";
+import { databasePath } from "./paths.ts";
 import type { CompanionStore } from "./post-store.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import { makePost } from "./testing/make-post.ts";
 
 const folders: string[] = [];
-const freshStore = (): CompanionStore => {
+const freshFolder = (): string => {
   const dir = mkdtempSync(join(tmpdir(), "tha-analyses-"));
   folders.push(dir);
-  return openSqliteStore(dir);
+  return dir;
 };
+const freshStore = (): CompanionStore => openSqliteStore(freshFolder());
 afterAll(() => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
@@ -52,8 +55,10 @@ describe("the analyses over the store equal the pure functions over the same pos
         fc.constantFrom("day" as const, "week" as const),
         fc.integer({ min: 1, max: 6 }),
         fc.integer({ min: 1, max: 3 }),
-        (specs, since, until, period, top, minWeight) => {
-          const store = freshStore();
+        fc.array(fc.integer({ min: 0, max: 39 }), { maxLength: 10 }),
+        (specs, since, until, period, top, minWeight, unknown) => {
+          const dir = freshFolder();
+          const store = openSqliteStore(dir);
           try {
             const posts = specs.map((s, i) => makePost({ id: String(1000 + i), ...s }));
             store.upsertPosts("travel", posts);
@@ -62,17 +67,22 @@ describe("the analyses over the store equal the pure functions over the same pos
             if (since !== undefined && until !== undefined && since > until) return;
             const expected = coHashtagNetwork(stored, "travel", { top, minWeight, range });
             expect(storedNetwork(store, "travel", { top, minWeight, range })).toEqual(expected);
-            // Every way the store reads the pairs: either walk, on one thread or cut in two slices on two.
+            // Every way the store reads the pairs: either walk, each link's tag numbers as written, then with some
+            // links' unknown (NULL), as a foreign writer may leave them: those posts' tags are read from post_tags.
             const counts = store.hashtagCounts("travel", range);
             const nodes = networkNodes(counts, "travel", top).map((node) => node.hashtag);
-            for (const [walk, threadsFrom] of [
-              ["post", 0],
-              ["post", Number.POSITIVE_INFINITY],
-              ["time", 0],
-            ] as const) {
-              const pairs = store.analysis.networkPairs("travel", nodes, range, { walk, threadsFrom });
-              expect(assembleNetwork("travel", counts, pairs, { top, minWeight })).toEqual(expected);
-            }
+            const readEveryWay = () => {
+              for (const walk of ["post", "time"] as const) {
+                const pairs = store.analysis.networkPairs("travel", nodes, range, { walk });
+                expect(assembleNetwork("travel", counts, pairs, { top, minWeight })).toEqual(expected);
+              }
+            };
+            readEveryWay();
+            const foreign = new Database(databasePath(dir));
+            const forget = foreign.prepare("UPDATE post_hashtags SET tag_codes = NULL WHERE post_id = ?");
+            for (const i of unknown) forget.run(String(1000 + i));
+            foreign.close();
+            readEveryWay();
             expect(storedTrends(store, "travel", { period, top, range })).toEqual(
               hashtagTrends(stored, "travel", { period, top, range }),
             );
@@ -87,7 +97,7 @@ describe("the analyses over the store equal the pure functions over the same pos
 });
 
 describe("the network over the store at its edges", () => {
-  it("cuts the top nodes through a tie as the pure function does, and reads a range across slices", () => {
+  it("cuts the top nodes through a tie as the pure function does, and reads a range with either walk", () => {
     const store = freshStore();
     try {
       // Six co-hashtags on three posts each, in overlapping sets, so top 4 cuts through a six-way tie.
@@ -107,8 +117,10 @@ describe("the network over the store at its edges", () => {
         const counts = store.hashtagCounts("travel", range);
         const nodes = networkNodes(counts, "travel", 4).map((node) => node.hashtag);
         expect(storedNetwork(store, "travel", { top: 4, range })).toEqual(expected);
-        const pairs = store.analysis.networkPairs("travel", nodes, range, { walk: "post", threadsFrom: 0 });
-        expect(assembleNetwork("travel", counts, pairs, { top: 4 })).toEqual(expected);
+        for (const walk of ["post", "time"] as const) {
+          const pairs = store.analysis.networkPairs("travel", nodes, range, { walk });
+          expect(assembleNetwork("travel", counts, pairs, { top: 4 })).toEqual(expected);
+        }
       }
     } finally {
       store.close();
@@ -120,9 +132,7 @@ describe("the network over the store at its edges", () => {
     try {
       store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel", "a"] })]);
       expect(store.analysis.networkPairs("travel", ["travel"])).toEqual([]);
-      expect(store.analysis.networkPairs("nothing", ["nothing", "a"], undefined, { threadsFrom: 0 })).toEqual(
-        [],
-      );
+      expect(store.analysis.networkPairs("nothing", ["nothing", "a"])).toEqual([]);
     } finally {
       store.close();
     }

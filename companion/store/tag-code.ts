@@ -2,12 +2,12 @@ import type { NetworkEdge } from "../../shared/analysis/co-hashtag-network.ts";
 
 /**
  * The text a link row keeps of its post's own tags (post_hashtags.tag_codes, tag-codes-schema.ts) and the network
- * reads: each tag's number in tag_ids written as a few ASCII characters, so SQLite hands over a whole slice of
+ * reads: each tag's number in tag_ids written as a few ASCII characters, so SQLite hands over all of a hashtag's
  * posts as one short string and JavaScript decodes it without a lookup of any tag's text.
  *
  * A number is big-endian digits: zero or more leading digits of 5 bits (U+0020 .. U+003F), then one final digit
- * of 6 bits (U+0040 .. U+007F), so numbers below 64 take one character and below 2048 two. Within a slice the
- * posts are separated by POST_END; a post whose text starts with NODE_NUMBERS holds node numbers (the position
+ * of 6 bits (U+0040 .. U+007F), so numbers below 64 take one character and below 2048 two. The posts are
+ * separated by POST_END; a post whose text starts with NODE_NUMBERS holds node numbers (the position
  * in the network's node list) instead of tag numbers: the reader wrote those from the post's tags itself.
  */
 
@@ -132,22 +132,15 @@ const FINAL_BASE = 2 ** FINAL_BITS;
 const MORE_END = MORE_FIRST + 2 ** MORE_BITS;
 const MORE_BASE = 2 ** MORE_BITS;
 
-/**
- * Reads one slice's posts into `counts`. `seenIn` holds the post each node was last seen in, numbered from
- * `firstPost`, so a repeated tag is kept once; returns the number after the slice's last post.
- */
-const readSlice = (
-  text: string,
-  { small, large }: NodeTable,
-  counts: PairCounts,
-  seenIn: Float64Array,
-  firstPost: number,
-): number => {
+/** Reads the posts of `text` into `counts`. */
+const readPosts = (text: string, { small, large }: NodeTable, counts: PairCounts): void => {
   const { k } = counts;
   const smallLength = small.length;
   const post = new Int32Array(k);
+  // The post each node was last seen in, so a repeated tag is kept once.
+  const seenIn = new Float64Array(k).fill(-1);
   let size = 0;
-  let posts = firstPost;
+  let posts = 0;
   let asNodes = false;
   let value = 0;
   // Inside a number (its leading digits read), and whether the post has any character yet.
@@ -192,15 +185,14 @@ const readSlice = (
   }
   if (pending) throw new RangeError("tag codes ending inside a number");
   if (size > 1) counts.add(post, size);
-  return posts + 1;
 };
 
 /**
- * Counts each pair of distinct nodes of every post in `slices`, among `nodes`. `tagNumbers` gives each node's
+ * Counts each pair of distinct nodes of every post in `text`, among `nodes`. `tagNumbers` gives each node's
  * number in tag_ids (a node without one appears in no post's tag numbers). A tag repeated in a post counts once.
  */
 export const countNodePairs = (
-  slices: Iterable<string>,
+  text: string,
   nodes: readonly string[],
   tagNumbers: ReadonlyMap<string, number>,
 ): NetworkEdge[] => {
@@ -208,8 +200,6 @@ export const countNodePairs = (
   if (k > MAX_NODES) throw new RangeError(`a network of more than ${MAX_NODES} nodes, got ${k}`);
   const table = nodeTable(nodes, tagNumbers);
   const counts = new PairCounts(k);
-  const seenIn = new Float64Array(k).fill(-1);
-  let posts = 0;
-  for (const text of slices) posts = readSlice(text, table, counts, seenIn, posts);
+  readPosts(text, table, counts);
   return counts.edges(nodes);
 };
