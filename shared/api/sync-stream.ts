@@ -40,7 +40,7 @@ export interface StreamedPage {
 /** The stream does not hold what the contract says (a bad line, or cut inside a page). */
 export class SyncStreamError extends Error {}
 
-const head = (line: string): SyncStreamHead => {
+const headOf = (line: string): SyncStreamHead => {
   let value: unknown;
   try {
     value = fastParseJson(line);
@@ -55,38 +55,69 @@ const head = (line: string): SyncStreamHead => {
   return checked.data;
 };
 
+const NEWLINE = 10;
+
+/** The bytes of `pieces` as one array (no copy for one piece). */
+const joined = (pieces: readonly Uint8Array[]): Uint8Array => {
+  if (pieces.length === 1) return pieces[0] as Uint8Array;
+  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let at = 0;
+  for (const piece of pieces) {
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  return bytes;
+};
+
 /**
  * The pages of a sync stream's body as they arrive; the page being received is yielded only once all its post
- * lines are in. Throws SyncStreamError when the body ends inside a page or a head line is not one.
+ * lines are in. Throws SyncStreamError when the body ends inside a page or a head line is not one. Lines are
+ * found in the bytes and a page's posts decoded in one piece, then split: decoding each network chunk and
+ * cutting 10k lines out of the text one by one took the background ~0.1 s a page.
  */
 export async function* readSyncStream(body: ReadableStream<Uint8Array>): AsyncGenerator<StreamedPage> {
   const decoder = new TextDecoder();
   const reader = body.getReader();
-  let pending: { head: SyncStreamHead; postLines: string[] } | null = null;
-  let rest = "";
+  // The received bytes of the lines being gathered: a head line, or all of a page's post lines.
+  let pieces: Uint8Array[] = [];
+  let head: SyncStreamHead | null = null;
+  let wanted = 1;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      const text = done ? rest + decoder.decode() : rest + decoder.decode(value, { stream: true });
-      let start = 0;
-      for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-        const line = text.slice(start, end);
-        start = end + 1;
-        if (pending === null) pending = { head: head(line), postLines: [] };
-        else pending.postLines.push(line);
-        if (pending.postLines.length === pending.head.posts) {
-          yield pending;
-          pending = null;
-        }
-      }
-      rest = text.slice(start);
       if (done) break;
+      let start = 0;
+      while (start < value.length) {
+        let end = start - 1;
+        while (wanted > 0) {
+          end = value.indexOf(NEWLINE, end + 1);
+          if (end === -1) break;
+          wanted -= 1;
+        }
+        if (end === -1) {
+          pieces.push(value.subarray(start));
+          break;
+        }
+        pieces.push(value.subarray(start, end));
+        start = end + 1;
+        // A whole line's bytes are whole characters, so they decode alone.
+        const text = decoder.decode(joined(pieces));
+        pieces = [];
+        if (head === null) {
+          head = headOf(text);
+          wanted = head.posts;
+          if (wanted > 0) continue;
+        }
+        yield { head, postLines: head.posts === 0 ? [] : text.split("\n") };
+        head = null;
+        wanted = 1;
+      }
     }
   } finally {
     // Stops the download when the reader leaves early (a failed write ends the sync).
     reader.cancel().catch(() => {});
   }
-  if (pending !== null || rest !== "")
+  if (head !== null || pieces.some((piece) => piece.length > 0))
     throw new SyncStreamError("The companion's sync stream ended inside a page");
 }
 

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:extension`: 100k posts of one hashtag mirrored into the extension's IndexedDB by the real path
- * (pairing through `options.html?token=`, then the background worker pulling the companion's /api/sync pages
- * into Dexie), in a real Chromium; then the time until the hashtag's view has drawn its chart and table.
+ * (pairing through `options.html?token=`, then the background worker pulling the companion's /api/sync/stream
+ * pages into Dexie), in a real Chromium; then the time until the hashtag's view has drawn its chart and table.
  * Prints the figures with the load average (the machine is shared); not a test.
  *
  * BENCH_POSTS (default 100000) and BENCH_DATA_DIR (reuse a seeded data folder: seeding takes ~45 s) adjust it;
@@ -16,7 +16,8 @@ import { syncRouter } from "../../companion/server/routes/sync.ts";
 import { startServer } from "../../companion/server/start-server.ts";
 import { databasePath } from "../../companion/store/paths.ts";
 import { openSqliteStore } from "../../companion/store/sqlite-store.ts";
-import { MAX_SYNC_PAGE, SyncPage } from "../../shared/api/sync.ts";
+import { MAX_SYNC_PAGE } from "../../shared/api/sync.ts";
+import { checkStreamPage, SyncStreamHead } from "../../shared/api/sync-stream.ts";
 import { fastParseJson } from "../../shared/json/fast-parse-json.ts";
 import { buildExtension, extensionId } from "../extension/dashboard-harness.ts";
 import { launchChromium } from "../helpers/chromium.ts";
@@ -79,8 +80,8 @@ const store = openSqliteStore(dataDir);
 const latest = String(store.engine.changes.latestCursor());
 
 /**
- * The companion's and the parser's share, outside the browser: every page built as the sync route builds it and
- * turned into JSON, then parsed and checked against the contract as the background does.
+ * The companion's and the parser's share, outside the browser: every page built as the sync stream's route
+ * builds it, then its lines parsed and checked against the contract as the background does.
  */
 const feedCosts = () => {
   let cursor = 0;
@@ -90,15 +91,16 @@ const feedCosts = () => {
   let bytes = 0;
   for (;;) {
     const built = performance.now();
-    const text = store.engine.changes.changesSinceText(cursor, MAX_SYNC_PAGE);
+    const { text, nextCursor, hasMore } = store.engine.changes.changesSinceLines(cursor, MAX_SYNC_PAGE);
     const parsed = performance.now();
     building += parsed - built;
-    const page = SyncPage.parse(fastParseJson(text));
+    const [head, ...postLines] = text.slice(0, -1).split("\n");
+    checkStreamPage({ head: SyncStreamHead.parse(fastParseJson(head as string)), postLines });
     parsing += performance.now() - parsed;
     bytes += text.length;
     pages += 1;
-    cursor = Number(page.nextCursor);
-    if (!page.hasMore) break;
+    cursor = nextCursor;
+    if (!hasMore) break;
   }
   return { pages, building, parsing, bytes };
 };
