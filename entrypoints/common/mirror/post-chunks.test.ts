@@ -147,7 +147,12 @@ describe("the mirror's chunks of posts", () => {
       ["food", "1", ["sea"]],
       ["travel", "1", ["sea"]],
     ]);
+    // What fails when the failed write's directory is kept (checked by keeping it): the writer would still hold
+    // the #travel day record that write made, counting post 2, and write it back on the next write.
     await expectDaysRecounted(db);
+    expect((await dayRowsOf(db)).filter((row) => row.hashtag === "travel").map((row) => row.posts)).toEqual([
+      1,
+    ]);
   });
 
   it("keeps counting right when another connection wrote the same hashtag's days between two writes", async () => {
