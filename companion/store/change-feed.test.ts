@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SyncPage } from "../../shared/api/sync.ts";
+import { asciiJson } from "./change-feed.ts";
 import type { CompanionStore } from "./post-store.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import { makePost } from "./testing/make-post.ts";
@@ -57,7 +58,10 @@ describe("the change feed", () => {
     const runId = store.startRun("travel", "browser");
     store.upsertPosts(
       "travel",
-      [{ ...makePost({ id: "1", hashtags: ["travel"] }), description: "two\nlines" }, makePost({ id: "2" })],
+      [
+        { ...makePost({ id: "1", hashtags: ["travel"] }), description: "two\nlines, 東京 😀" },
+        makePost({ id: "2" }),
+      ],
       { runId },
     );
     for (const [cursor, limit] of [
@@ -74,6 +78,16 @@ describe("the change feed", () => {
       expect(lines.map((line) => JSON.parse(line))).toEqual(posts);
       expect([nextCursor, hasMore]).toEqual([Number(rest.nextCursor), rest.hasMore]);
     }
+  });
+
+  it("writes JSON as ASCII with the same value, surrogate pairs and control escapes included", () => {
+    const value = { text: '東京 é 😀 \u2028 "q" \\ \n end', κλειδί: ["ر", 1] };
+    const json = JSON.stringify(value);
+    const ascii = asciiJson(json);
+    expect(/^[\x20-\x7e]*$/u.test(ascii)).toBe(true);
+    expect(JSON.parse(ascii)).toEqual(value);
+    expect(asciiJson('{"a":"b"}')).toBe('{"a":"b"}');
+    expect(asciiJson(JSON.stringify("😀"))).toBe('"\\ud83d\\ude00"');
   });
 
   it("gives each changed post once, without raw, with all its links, media and runs", () => {
