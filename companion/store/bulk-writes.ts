@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { day } from "./co-occurrence-schema.ts";
+import { tagCodesRefresh } from "./tag-codes-refresh.ts";
 
 /**
  * The bulk writer's side of bulk-writes-schema.ts: while a bulk transaction is open, the per-row triggers skip
@@ -12,6 +13,9 @@ import { day } from "./co-occurrence-schema.ts";
  * at 0. The before/after pairs telescope, so a re-collected post whose tags or day changed, or a post seen in two
  * batches, is counted out and in exactly, as the triggers would have. Summing over the whole file first means a
  * day's row is written once per import, not once per post.
+ *
+ * Tag codes: after each batch, its new tags are numbered and its posts' links' tag_codes recomputed
+ * (tag-codes-refresh.ts).
  *
  * Change feed: each batch's changed posts (inserted, their Post changed, or newly linked) move to the end of
  * `changes` in the order the triggers would have put them, inside the same transaction.
@@ -65,6 +69,7 @@ export const bulkWrites = (db: Database.Database): BulkWrites => {
   };
   const subtract = count("-");
   const add = count("+");
+  const refreshTagCodes = tagCodesRefresh(db);
   const unfeed = db.prepare(
     "DELETE FROM changes WHERE kind = 'post' AND key IN (SELECT value FROM json_each(?))",
   );
@@ -110,6 +115,7 @@ export const bulkWrites = (db: Database.Database): BulkWrites => {
     },
     after(ids, changed) {
       add(ids);
+      refreshTagCodes(ids);
       // A post changed twice in a batch moves to where its last change puts it, as with the triggers.
       const order = new Set<string>();
       for (const id of changed) {
