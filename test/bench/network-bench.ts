@@ -4,7 +4,9 @@
  *
  *   npx tsx test/bench/network-bench.ts [--size 1m] [--vocabulary 5000] [--work DIR] [--repeat 3]
  *
- * The data folder is seeded once per size and vocabulary (seed-co-hashtags.ts) and kept in --work for the next run.
+ * The data folder is seeded once per size and vocabulary (seed-co-hashtags.ts) and kept in --work for the next run;
+ * a folder seeded by an older schema is migrated when the store opens, before anything is timed (the tag codes
+ * migration takes ~20 s for 1M posts).
  * Prints a README row: posts | vocabulary | nodes, edges | top 100 in process | through the CLI (GEXF) | in process
  * for the last 91 days | for the last 7 days | weekly trends | load average before / after (seconds).
  */
