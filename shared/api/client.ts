@@ -149,10 +149,17 @@ export const createApiClient = (options: ApiClientOptions) => {
     }
   }
 
-  async function request<T>(path: string, init: RequestOptions<T> = {}): Promise<T> {
+  /** A streamed answer (ok), its body for the caller to read; errors as `request` reports them. */
+  async function stream(path: string, init: Omit<RequestOptions<unknown>, "schema"> = {}): Promise<Response> {
     const response = await send(path, init);
+    if (!response.ok)
+      throw new ApiError(response.status, errorMessage(response.status, await response.text()));
+    return response;
+  }
+
+  async function request<T>(path: string, init: RequestOptions<T> = {}): Promise<T> {
+    const response = await stream(path, init);
     const text = await response.text();
-    if (!response.ok) throw new ApiError(response.status, errorMessage(response.status, text));
     if (init.schema === undefined) return undefined as T;
     let value: unknown;
     try {
@@ -169,14 +176,6 @@ export const createApiClient = (options: ApiClientOptions) => {
         `The companion's answer to ${path} does not match the contract: ${checked.error.issues[0]?.message ?? "invalid"}`,
       );
     return checked.data;
-  }
-
-  /** A streamed answer (ok), its body for the caller to read; errors as `request` reports them. */
-  async function stream(path: string, init: Omit<RequestOptions<unknown>, "schema"> = {}): Promise<Response> {
-    const response = await send(path, init);
-    if (!response.ok)
-      throw new ApiError(response.status, errorMessage(response.status, await response.text()));
-    return response;
   }
 
   return {
