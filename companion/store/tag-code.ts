@@ -1,4 +1,5 @@
 import type { NetworkEdge } from "../../shared/analysis/co-hashtag-network.ts";
+import { MAX_NODES, PairCounts } from "./node-pair-counts.ts";
 
 /**
  * The text a link row keeps of its post's own tags (post_hashtags.tag_codes, tag-codes-schema.ts) and the network
@@ -59,54 +60,8 @@ export const encodeNumberSql = (n: string): string => {
   return `(CASE WHEN typeof(${n}) IS NOT 'integer' OR ${n} < 0 THEN NULL ${branches.join(" ")} END)`;
 };
 
-/** k x k counts while they fit in a few MB; a sparse map beyond, where most pairs never meet. */
-const DENSE_NODES = 2048;
-
-/** Nodes the pairs are counted for exactly (a * k + b stays a safe integer). */
-export const MAX_NODES = Math.floor(Math.sqrt(Number.MAX_SAFE_INTEGER));
-
 /** Tag numbers below this are looked up in an array, larger ones in a map. */
 const ARRAY_NUMBERS = 1 << 22;
-
-/** Pair counts of k nodes: cell a * k + b (a < b) in an array while k x k fits in a few MB, in a map beyond. */
-class PairCounts {
-  readonly dense: Uint32Array | null;
-  readonly sparse = new Map<number, number>();
-  constructor(readonly k: number) {
-    this.dense = k <= DENSE_NODES ? new Uint32Array(k * k) : null;
-  }
-
-  /** Counts the pairs of the first `size` nodes of `post` (distinct). */
-  add(post: Int32Array, size: number): void {
-    const { k, dense, sparse } = this;
-    for (let x = 0; x < size; x++) {
-      const a = post[x] as number;
-      for (let y = x + 1; y < size; y++) {
-        const b = post[y] as number;
-        const cell = a < b ? a * k + b : b * k + a;
-        if (dense) dense[cell] = (dense[cell] as number) + 1;
-        else sparse.set(cell, (sparse.get(cell) ?? 0) + 1);
-      }
-    }
-  }
-
-  edges(nodes: readonly string[]): NetworkEdge[] {
-    const { k, dense, sparse } = this;
-    const edges: NetworkEdge[] = [];
-    const edge = (cell: number, weight: number) =>
-      edges.push({
-        source: nodes[Math.floor(cell / k)] as string,
-        target: nodes[cell % k] as string,
-        weight,
-      });
-    if (dense)
-      dense.forEach((weight, cell) => {
-        if (weight > 0) edge(cell, weight);
-      });
-    else for (const [cell, weight] of sparse) edge(cell, weight);
-    return edges;
-  }
-}
 
 /** Each tag number's node + 1 (0: no node): an array for the small numbers, a map for the rest. */
 interface NodeTable {
