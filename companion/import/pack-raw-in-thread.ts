@@ -1,46 +1,51 @@
 import { Worker } from "node:worker_threads";
-import { DEFLATE_DICTIONARY_V1, DEFLATE_OPTIONS } from "../store/raw-codec.ts";
+import { ZSTD_BINDING_PATH, ZSTD_DICTIONARIES, ZSTD_PARAMETERS, ZSTD_RAW_V2 } from "../store/raw-codec.ts";
 
 /**
  * packRaw (raw-codec.ts) for a batch of posts on another thread, so an import deflates one batch on the
  * machine's second core while this thread parses the next and writes the one before. The thread is a plain
- * script (only node:zlib), so it runs the same from the sources, the CLI bundle and the tests; it is given
- * raw-codec's own options and codec byte, so its blobs are byte for byte packRaw's.
+ * script (it loads only zstd-napi's binding, by the path raw-codec.ts resolved), so it runs the same from the
+ * sources, the CLI bundle and the tests; it is given raw-codec's own parameters, dictionary and codec byte, so its
+ * blobs are byte for byte packRaw's.
  */
 
 // A batch goes over as its texts' UTF-8 in one transferred buffer, and comes back the same way, `ends` marking
 // where each text or blob stops: nothing is copied between the threads, and the thread's own heap holds no text
-// (strings sent as such piled up in it). Its output chunks are 4 KB, not 16, and its young generation small: each
-// deflate's buffers are garbage at once, and left to the defaults they held ~40 MB more peak RSS before a
-// collection freed them. The options that shape the stream are raw-codec's, so the blobs are the same.
+// (strings sent as such piled up in it). Its young generation is small: the frames go straight into one output
+// buffer per batch, and the little garbage left is collected early (left to the defaults, deflate's buffers held
+// ~40 MB more peak RSS before a collection freed them). One zstd context serves the whole import.
 const THREAD = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { deflateRawSync } = require("node:zlib");
-const { codec, options } = workerData;
-const deflate = { ...options, dictionary: Buffer.from(options.dictionary), chunkSize: 4096 };
+const { codec, bindingPath, parameters, dictionary } = workerData;
+const zstd = require(bindingPath);
+const cctx = new zstd.CCtx();
+for (const [name, value] of Object.entries(parameters)) cctx.setParameter(zstd.CParameter[name], value);
+cctx.loadDictionary(Buffer.from(dictionary, "utf8"));
 parentPort.on("message", ({ id, texts, textEnds }) => {
-  const parts = [];
+  let bytes;
+  const ends = new Uint32Array(textEnds.length);
   try {
+    let bound = 0;
     let start = 0;
     for (const end of textEnds) {
-      parts.push(deflateRawSync(Buffer.from(texts, start, end - start), deflate));
+      bound += zstd.compressBound(end - start) + 1;
+      start = end;
+    }
+    bytes = Buffer.allocUnsafeSlow(bound);
+    let at = 0;
+    start = 0;
+    for (let i = 0; i < textEnds.length; i++) {
+      const end = textEnds[i];
+      bytes[at] = codec;
+      at += 1 + cctx.compress2(bytes.subarray(at + 1), new Uint8Array(texts, start, end - start));
+      ends[i] = at;
       start = end;
     }
   } catch (error) {
     parentPort.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
     return;
   }
-  let total = 0;
-  for (const part of parts) total += part.length + 1;
-  const bytes = Buffer.allocUnsafeSlow(total);
-  const ends = new Uint32Array(parts.length);
-  let at = 0;
-  for (let i = 0; i < parts.length; i++) {
-    bytes[at] = codec;
-    parts[i].copy(bytes, at + 1);
-    at += parts[i].length + 1;
-    ends[i] = at;
-  }
+  // The buffer goes over whole (its tail past the last end unused), so nothing is copied.
   parentPort.postMessage({ id, bytes: bytes.buffer, ends }, [bytes.buffer, ends.buffer]);
 });
 `;
@@ -58,7 +63,12 @@ export const rawPackerThread = (): RawPacker => {
   const worker = new Worker(THREAD, {
     eval: true,
     resourceLimits: { maxYoungGenerationSizeMb: 2 },
-    workerData: { codec: DEFLATE_DICTIONARY_V1, options: DEFLATE_OPTIONS },
+    workerData: {
+      codec: ZSTD_RAW_V2,
+      bindingPath: ZSTD_BINDING_PATH,
+      parameters: ZSTD_PARAMETERS,
+      dictionary: ZSTD_DICTIONARIES[ZSTD_RAW_V2],
+    },
   });
   const waiting = new Map<number, { resolve: (blobs: Buffer[]) => void; reject: (error: Error) => void }>();
   let nextId = 0;

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { SlimPost, SyncPage } from "../../shared/api/sync.ts";
+import { slimJsonOf } from "./post-row.ts";
 import { type RunRow, toRun } from "./runs-table.ts";
 
 interface ChangeRow {
@@ -12,11 +13,14 @@ interface ChangeRow {
 type StoredPage = Omit<SyncPage, "posts"> & { posts: string[] };
 
 /**
- * A post's json column without `raw`: since the raw column migration it holds none (post-row.ts slimJson), so it
- * is sent as it is; a column still holding it (a database read before migrating) is stripped. A `"raw":` key can
- * only be the post's own, since quotes inside JSON strings are escaped.
+ * A post's json column as text without `raw`: since the raw column migration it holds none (post-row.ts
+ * slimJson), so its text is sent as it is, unpacked when packed; a TEXT column still holding it (a database read
+ * before migrating) is stripped. A `"raw":` key can only be the post's own, since quotes inside JSON strings are
+ * escaped.
  */
-const slimText = (json: string): string => {
+const slimText = (column: string | Uint8Array): string => {
+  if (typeof column !== "string") return slimJsonOf(column);
+  const json = column;
   if (!json.includes('"raw":')) return json;
   const { raw: _raw, ...slim } = JSON.parse(json) as Record<string, unknown>;
   return JSON.stringify(slim);
@@ -66,7 +70,7 @@ export const changeFeed = (db: Database.Database) => {
       const inList = placeholders(postIds.length);
       const byId = new Map(
         db
-          .prepare<string[], { id: string; json: string }>(
+          .prepare<string[], { id: string; json: string | Uint8Array }>(
             `SELECT id, json FROM posts WHERE id IN (${inList})`,
           )
           .all(...postIds)

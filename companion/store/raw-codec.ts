@@ -1,30 +1,100 @@
-import { constants, deflateRawSync, inflateRawSync } from "node:zlib";
-import { RAW_DICTIONARY_V1 } from "./raw-dictionary.ts";
+import { createRequire } from "node:module";
+import { inflateRawSync } from "node:zlib";
+import { POST_DICTIONARY_V1 } from "./post-dictionary.ts";
+import { RAW_DICTIONARY_V1, RAW_DICTIONARY_V2 } from "./raw-dictionary.ts";
 
-/** The first byte of a stored raw says how the rest is encoded, so a later codec can sit beside this one. */
-export const DEFLATE_DICTIONARY_V1 = 1;
-const dictionary = Buffer.from(RAW_DICTIONARY_V1, "utf8");
+// zstd-napi's low-level binding: a compression context kept for the process, where node:zlib's sync calls set up
+// and tear down a compressor per call (most of a small post's cost). Loaded by path so the CLI bundle and the
+// packing thread (pack-raw-in-thread.ts) load the same native module.
+const require = createRequire(import.meta.url);
+export const ZSTD_BINDING_PATH = require.resolve("zstd-napi/binding");
+const zstd = require(ZSTD_BINDING_PATH) as typeof import("zstd-napi/binding");
 
 /**
- * A raw post's JSON text as stored: deflated against a dictionary of typical posts (about a seventh of the
- * text for an ItemStruct). The fastest level: a higher one saves ~10% more and costs the import more than that.
- * A 16 KB window holds the dictionary and a post, and a small hash table is all a few KB need: each call sets
- * up a fresh compressor, and clearing the default 64 KB table cost more than compressing a 1.5 KB post (a fifth
- * less time per post, the same size). The stream is plain raw deflate, read back with the default window.
+ * The first byte of a stored blob says how the rest is encoded:
+ * 1: raw deflate against RAW_DICTIONARY_V1 (raw posts stored before codec 2; read only),
+ * 2: a zstd frame against RAW_DICTIONARY_V2 (raw posts),
+ * 3: a zstd frame against POST_DICTIONARY_V1 (the Post without raw: the json column).
  */
-export const DEFLATE_OPTIONS = { level: constants.Z_BEST_SPEED, windowBits: 14, memLevel: 4, dictionary };
+export const DEFLATE_DICTIONARY_V1 = 1;
+export const ZSTD_RAW_V2 = 2;
+export const ZSTD_POST_V1 = 3;
 
-export const packRaw = (text: string): Buffer => {
-  const packed = deflateRawSync(text, DEFLATE_OPTIONS);
-  const blob = Buffer.allocUnsafe(packed.length + 1);
-  blob[0] = DEFLATE_DICTIONARY_V1;
-  packed.copy(blob, 1);
+/**
+ * How zstd packs: level 1, the fastest of the regular levels (level 3 saves 3% on scraper items and costs
+ * half as much time again); no checksum (SQLite pages have none either, and a corrupt frame still fails to
+ * decode) and no dictionary id (the codec byte names the dictionary). The frame keeps its content size, so a
+ * reader allocates the text once. The packing thread applies these same parameters, so its blobs are the same.
+ */
+export const ZSTD_PARAMETERS = { compressionLevel: 1, checksumFlag: 0, dictIDFlag: 0, contentSizeFlag: 1 };
+
+export const ZSTD_DICTIONARIES: Readonly<Record<number, string>> = {
+  [ZSTD_RAW_V2]: RAW_DICTIONARY_V2,
+  [ZSTD_POST_V1]: POST_DICTIONARY_V1,
+};
+
+const deflateDictionary = Buffer.from(RAW_DICTIONARY_V1, "utf8");
+
+const compressors = new Map<number, InstanceType<typeof zstd.CCtx>>();
+const decompressors = new Map<number, InstanceType<typeof zstd.DCtx>>();
+
+const compressor = (codec: number): InstanceType<typeof zstd.CCtx> => {
+  let cctx = compressors.get(codec);
+  if (cctx === undefined) {
+    cctx = new zstd.CCtx();
+    for (const [name, value] of Object.entries(ZSTD_PARAMETERS))
+      cctx.setParameter(zstd.CParameter[name as keyof typeof ZSTD_PARAMETERS], value);
+    cctx.loadDictionary(Buffer.from(ZSTD_DICTIONARIES[codec]!, "utf8"));
+    compressors.set(codec, cctx);
+  }
+  return cctx;
+};
+
+const decompressor = (codec: number): InstanceType<typeof zstd.DCtx> => {
+  let dctx = decompressors.get(codec);
+  if (dctx === undefined) {
+    dctx = new zstd.DCtx();
+    dctx.loadDictionary(Buffer.from(ZSTD_DICTIONARIES[codec]!, "utf8"));
+    decompressors.set(codec, dctx);
+  }
+  return dctx;
+};
+
+// One output buffer reused for every frame, grown when a text needs more: each blob is then one exact allocation.
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+const packWith = (codec: number, text: string): Buffer => {
+  const input = Buffer.from(text, "utf8");
+  const bound = zstd.compressBound(input.length);
+  if (scratch.length < bound) scratch = Buffer.allocUnsafe(bound);
+  const length = compressor(codec).compress2(scratch, input);
+  const blob = Buffer.allocUnsafe(length + 1);
+  blob[0] = codec;
+  scratch.copy(blob, 1, 0, length);
   return blob;
 };
 
-/** The JSON text packRaw was given. */
-export const unpackRaw = (blob: Uint8Array): string => {
-  if (blob[0] !== DEFLATE_DICTIONARY_V1)
-    throw new Error(`A stored raw post has codec ${blob[0]}, which this version cannot read; update it`);
-  return inflateRawSync(blob.subarray(1), { dictionary }).toString("utf8");
+/** A raw post's JSON text as stored in the raw column (about a fifth of a web ItemStruct, a quarter of a scraper item). */
+export const packRaw = (text: string): Buffer => packWith(ZSTD_RAW_V2, text);
+
+/** A Post's JSON text without raw (post-row.ts slimJson) as stored in the json column. */
+export const packPostJson = (text: string): Buffer => packWith(ZSTD_POST_V1, text);
+
+/** The text a blob of any codec above holds. */
+export const unpackText = (blob: Uint8Array): string => {
+  const codec = blob[0];
+  if (codec === DEFLATE_DICTIONARY_V1)
+    return inflateRawSync(blob.subarray(1), { dictionary: deflateDictionary }).toString("utf8");
+  if (codec === undefined || ZSTD_DICTIONARIES[codec] === undefined)
+    throw new Error(`A stored post has codec ${codec}, which this version cannot read; update it`);
+  const frame = blob.subarray(1);
+  const size = zstd.getFrameContentSize(frame);
+  if (size === null) throw new Error(`A stored post's zstd frame does not say its size (codec ${codec})`);
+  const text = Buffer.allocUnsafe(size);
+  const written = decompressor(codec).decompress(text, frame);
+  if (written !== size) throw new Error(`A stored post's zstd frame held ${written} bytes, not ${size}`);
+  return text.toString("utf8");
 };
+
+/** The JSON text packRaw was given (or the first codec's packRaw, for rows stored before codec 2). */
+export const unpackRaw = unpackText;

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Post } from "../../shared/post/post.ts";
+import { registerPackedJsonFunctions } from "./packed-json-migration.ts";
 import { slimJson } from "./post-row.ts";
 import { packRaw } from "./raw-codec.ts";
 
@@ -22,8 +23,9 @@ export const RAW_COLUMN_MIGRATION = `
 `;
 
 /**
- * The functions RAW_COLUMN_MIGRATION calls, registered on every connection before migrating. The old json
- * column was JSON.stringify of a Post whose unsafe integers were already digit strings, so JSON.parse is exact.
+ * The functions RAW_COLUMN_MIGRATION and PACKED_JSON_MIGRATION call, registered on every connection before
+ * migrating. The old json column was JSON.stringify of a Post whose unsafe integers were already digit strings,
+ * so JSON.parse is exact.
  */
 export const registerMigrationFunctions = (db: Database.Database): void => {
   let last: { json: string; post: Post } | undefined;
@@ -35,4 +37,5 @@ export const registerMigrationFunctions = (db: Database.Database): void => {
     packRaw(JSON.stringify(parse(json as string).raw ?? null)),
   );
   db.function("migrate_slim_json", { deterministic: true }, (json) => slimJson(parse(json as string)));
+  registerPackedJsonFunctions(db);
 };

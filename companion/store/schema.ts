@@ -5,6 +5,7 @@
 
 import { BULK_WRITES_MIGRATION } from "./bulk-writes-schema.ts";
 import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
+import { PACKED_JSON_MIGRATION } from "./packed-json-migration.ts";
 import { POST_CONTEXTS_MIGRATION } from "./post-contexts.ts";
 import { RAW_COLUMN_MIGRATION } from "./raw-column-migration.ts";
 import { SPAN_ROLLUP_MIGRATION } from "./span-rollup-schema.ts";
@@ -162,4 +163,6 @@ export const MIGRATIONS: readonly string[] = [
   BULK_WRITES_MIGRATION,
   // Each link's copy of its post's own tags as tag numbers, for the co-hashtag network (tag-codes-schema.ts).
   TAG_CODES_MIGRATION,
+  // The json column packed with zstd, and raw repacked from deflate to zstd (packed-json-migration.ts).
+  PACKED_JSON_MIGRATION,
 ];

@@ -8,6 +8,7 @@ import { type BulkWrites, bulkWrites } from "./bulk-writes.ts";
 import { coOccurrenceCounts } from "./co-occurrence-counts.ts";
 import { type EngineTables, engineTables } from "./engine-tables.ts";
 import { migrate, schemaVersion } from "./migrate.ts";
+import { PACKED_JSON_MIGRATION } from "./packed-json-migration.ts";
 import { assertInside, databasePath } from "./paths.ts";
 import { type ContextSummary, postContextsTable } from "./post-contexts.ts";
 import { POST_COLUMNS, postFromRow, type StoredPostRow } from "./post-row.ts";
@@ -21,7 +22,7 @@ import type {
   UpsertOptions,
   UpsertSummary,
 } from "./post-store.ts";
-import { RAW_COLUMN_MIGRATION, registerMigrationFunctions } from "./raw-column-migration.ts";
+import { registerMigrationFunctions } from "./raw-column-migration.ts";
 import { runsTable } from "./runs-table.ts";
 import { MIGRATIONS, UNDATED } from "./schema.ts";
 import { isoTime, sortTime, timeBounds } from "./time-bounds.ts";
@@ -304,8 +305,9 @@ export const openSqliteStore = (dataDir: string, options: OpenOptions = {}): Com
     registerMigrationFunctions(db);
     const before = schemaVersion(db);
     migrate(db);
-    // Moving raw out of the json column leaves most pages free; give them back once, when it happens.
-    if (before > 0 && before <= MIGRATIONS.indexOf(RAW_COLUMN_MIGRATION)) vacuumIfIdle(db);
+    // Moving raw out of the json column, and packing the json, leave most pages free; give them back once, when
+    // either happens.
+    if (before > 0 && before <= MIGRATIONS.indexOf(PACKED_JSON_MIGRATION)) vacuumIfIdle(db);
     // A kill -9 can leave a large -wal behind until the next write; fold it back now. Without waiting: if another
     // process is busy, its own commits checkpoint the log anyway.
     db.pragma("busy_timeout = 0");

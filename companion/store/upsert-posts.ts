@@ -3,13 +3,13 @@ import { normaliseHashtag, requireHashtag } from "../../shared/hashtag/hashtag.t
 import type { Post, PostStats } from "../../shared/post/post.ts";
 import type { BulkWrites } from "./bulk-writes.ts";
 import { mergePost } from "./merge-post.ts";
-import { slimJson } from "./post-row.ts";
+import { packSlimJson, slimJson, slimJsonOf } from "./post-row.ts";
 import type { UpsertOptions, UpsertSummary } from "./post-store.ts";
 import { packRaw } from "./raw-codec.ts";
 import { isoTime, sortTime } from "./time-bounds.ts";
 
 interface PostRow {
-  json: string;
+  json: string | Uint8Array;
   raw: Buffer | null;
   first_seen: string;
   last_seen: string;
@@ -113,10 +113,13 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
     observed: string,
   ): { createTime: number | null; changed: boolean } => {
     const row = selectPost.get(post.id)!;
-    const stored = JSON.parse(row.json) as Post;
+    const storedJson = slimJsonOf(row.json);
+    const stored = JSON.parse(storedJson) as Post;
     const isLatest = observed >= row.last_seen;
     const current = isLatest ? mergePost(stored, post) : mergePost(post, stored);
-    const json = slimJson(current);
+    const text = slimJson(current);
+    // The stored bytes when the Post is unchanged, so post_updated (OLD.json IS NOT NEW.json) stays quiet.
+    const json = text === storedJson ? row.json : packSlimJson(text);
     // The newest observation's raw wins, as its other values do.
     const raw = isLatest ? packed : row.raw;
     const firstSeen = observed < row.first_seen ? observed : row.first_seen;
@@ -146,7 +149,14 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
       const params: unknown[] = [];
       for (let i = start; i < end; i++) {
         const post = posts[i]!;
-        params.push(post.id, slimJson(post), packed[i], post.createTime, observed[i], observed[i]);
+        params.push(
+          post.id,
+          packSlimJson(slimJson(post)),
+          packed[i],
+          post.createTime,
+          observed[i],
+          observed[i],
+        );
       }
       for (const id of insertPosts(end - start).all(params) as string[]) inserted.add(id);
     }
