@@ -1,8 +1,5 @@
 import { type Command, Option } from "commander";
-import { globalOptions } from "../cli/global-options.ts";
-import { readHashtagFile } from "../cli/read-hashtag-file.ts";
-import { parseDownloadSettings, type RawDownloadOptions } from "../download/download-settings.ts";
-import { resolveHashtags } from "../download/resolve-hashtags.ts";
+import { lazyAction } from "../cli/lazy-action.ts";
 
 const collectValues = (value: string, previous: string[] = []): string[] => [...previous, value];
 
@@ -56,16 +53,5 @@ export const registerDownloadCommand = (program: Command): void => {
       "scraper source: a TikTok session cookie such as sid_tt=...; repeatable",
       collectValues,
     )
-    .action(async (args: string[], options: RawDownloadOptions, command: Command) => {
-      const { dataDir, json } = globalOptions(command);
-      const settings = parseDownloadSettings(options);
-      const hashtags = resolveHashtags({
-        args,
-        tags: options.tags ?? [],
-        fromFile: options.file === undefined ? [] : readHashtagFile(options.file),
-      });
-      // Loaded here so the other commands do not pay for puppeteer, undici and the collectors at start-up.
-      const { startDownload } = await import("../download/start-download.ts");
-      process.exitCode = await startDownload({ hashtags, settings, dataDir, json });
-    });
+    .action(lazyAction(async () => (await import("./download-action.ts")).downloadAction));
 };

@@ -3,9 +3,7 @@ import { postCsvHeader, postCsvLine } from "../../shared/export/post-csv.ts";
 import { toZeeschuimerLine } from "../../shared/export/zeeschuimer-ndjson.ts";
 import type { Post } from "../../shared/post/post.ts";
 import type { CompanionStore, TimeRange } from "../store/post-store.ts";
-
-export const EXPORT_FORMATS = ["csv", "ndjson", "json"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from "./export-formats.ts";
 
 /**
  * The export of a hashtag's posts, chunk by chunk, oldest first: memory stays flat however many posts there are.
