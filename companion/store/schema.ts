@@ -5,6 +5,7 @@
 
 import { BULK_WRITES_MIGRATION } from "./bulk-writes-schema.ts";
 import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
+import { NUMBERED_ROLLUP_MIGRATION } from "./numbered-rollup-schema.ts";
 import { PACKED_JSON_MIGRATION } from "./packed-json-migration.ts";
 import { POST_CONTEXTS_MIGRATION } from "./post-contexts.ts";
 import { RAW_COLUMN_MIGRATION } from "./raw-column-migration.ts";
@@ -165,4 +166,6 @@ export const MIGRATIONS: readonly string[] = [
   TAG_CODES_MIGRATION,
   // The json column packed with zstd, and raw repacked from deflate to zstd (packed-json-migration.ts).
   PACKED_JSON_MIGRATION,
+  // The rollup's tag counts keyed by tag number instead of text, per day too, and all time (numbered-rollup-schema.ts).
+  NUMBERED_ROLLUP_MIGRATION,
 ];

@@ -4,6 +4,12 @@
  */
 export const SPAN_DAYS: readonly number[] = [8, 64];
 
+/**
+ * Span lengths in days of the tag counts by tag number (numbered-rollup-schema.ts), 1 (the days themselves) first,
+ * each a multiple of the one before.
+ */
+export const NUMBERED_SPAN_DAYS: readonly number[] = [1, 8, 64];
+
 /** Inclusive span numbers [from, to] of one length; length 1 is the per-day aggregate itself. */
 export interface SpanPiece {
   days: number;
@@ -16,7 +22,11 @@ export interface SpanPiece {
  * inside it, then shorter ones for what is left at each end, down to single days. Every day is covered once; at
  * most 2 * (L[i + 1] / L[i] - 1) spans of a length are read besides the longest ones.
  */
-export const coverWithSpans = (from: number, to: number, lengths = [1, ...SPAN_DAYS]): SpanPiece[] => {
+export const coverWithSpans = (
+  from: number,
+  to: number,
+  lengths: readonly number[] = [1, ...SPAN_DAYS],
+): SpanPiece[] => {
   if (from > to) return [];
   const days = lengths.at(-1)!;
   if (lengths.length === 1) return [{ days, from, to }];
