@@ -1,7 +1,8 @@
 /**
  * Import benchmark (not a test): generates N posts from the fake TikTok's generator as a JSON list and as
  * NDJSON, imports each with the real CLI (`node companion/bin.js import`) into a fresh data folder, and reports
- * posts/s and MB/s, peak RSS, database size against the JSON's, and the CLI's start time (`--help`, median of 10).
+ * posts/s and MB/s, peak RSS, database size against the JSON's, and the CLI's start time (`--help`, median and p90
+ * of 20).
  *
  *   npx tsx test/bench/import-bench.ts [--posts 50000] [--shapes item-struct,scraper] [--keep]
  *
@@ -12,7 +13,7 @@
  * Prints a table, then one JSON line for `npm run bench` to pick up. Figures depend on the machine's load: the
  * load average is printed with them.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
@@ -21,9 +22,11 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { staleReason } from "../../companion/build/bundle-layout.js";
 import { generatePosts } from "../fake-tiktok/index.ts";
+import { alternatedRunTimes } from "./cli-start.ts";
 import { CORPUS_SHAPES, type CorpusShape, corpusShape, inShape } from "./corpus-shape.ts";
 
-const BIN = fileURLToPath(new URL("../../companion/bin.js", import.meta.url));
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BIN = join(ROOT, "companion/bin.js");
 
 const writeCorpus = async (
   file: string,
@@ -70,14 +73,7 @@ const timed = (args: string[]): { seconds: number; cpuSeconds: number; rssMb: nu
   };
 };
 
-const cliStart = (): number => {
-  const runs = Array.from({ length: 10 }, () => {
-    const start = process.hrtime.bigint();
-    execFileSync(process.execPath, [BIN, "--help"], { stdio: "ignore" });
-    return Number(process.hrtime.bigint() - start) / 1e9;
-  }).sort((a, b) => a - b);
-  return runs[5]!;
-};
+const cliStart = () => alternatedRunTimes([{ label: "--help", root: ROOT, args: ["--help"] }], 20)[0]!.times;
 
 const { values } = parseArgs({
   options: {
@@ -119,9 +115,11 @@ try {
     if (!values.keep) await rm(file);
   }
   const stale = staleReason();
+  const start = cliStart();
   rows.push({
-    what: stale === null ? "CLI start (--help, median of 10)" : `CLI start from source: the bundle ${stale}`,
-    seconds: Number(cliStart().toFixed(3)),
+    what: stale === null ? "CLI start (--help, median of 20)" : `CLI start from source: the bundle ${stale}`,
+    seconds: Number(start.median.toFixed(3)),
+    p90Seconds: Number(start.p90.toFixed(3)),
     load: loadavg()[0]!.toFixed(1),
   });
   console.table(rows);
