@@ -80,6 +80,8 @@ export const packRaw = (text: string): Buffer => packWith(ZSTD_RAW_V2, text);
 /** A Post's JSON text without raw (post-row.ts slimJson) as stored in the json column. */
 export const packPostJson = (text: string): Buffer => packWith(ZSTD_POST_V1, text);
 
+let textScratch = Buffer.allocUnsafe(64 * 1024);
+
 /** The text a blob of any codec above holds. */
 export const unpackText = (blob: Uint8Array): string => {
   const codec = blob[0];
@@ -90,10 +92,11 @@ export const unpackText = (blob: Uint8Array): string => {
   const frame = blob.subarray(1);
   const size = zstd.getFrameContentSize(frame);
   if (size === null) throw new Error(`A stored post's zstd frame does not say its size (codec ${codec})`);
-  const text = Buffer.allocUnsafe(size);
-  const written = decompressor(codec).decompress(text, frame);
+  // Into the reused buffer, and from there straight to a string: no buffer allocated per post.
+  if (textScratch.length < size) textScratch = Buffer.allocUnsafe(size);
+  const written = decompressor(codec).decompress(textScratch, frame);
   if (written !== size) throw new Error(`A stored post's zstd frame held ${written} bytes, not ${size}`);
-  return text.toString("utf8");
+  return textScratch.toString("utf8", 0, written);
 };
 
 /** The JSON text packRaw was given (or the first codec's packRaw, for rows stored before codec 2). */
