@@ -16,7 +16,7 @@ describe("buildCli", () => {
     // Two levels under the checkout, like companion/dist, so the bundle finds package.json where the sources do.
     const outdir = new URL(`../dist-test-${process.pid}/`, import.meta.url);
     cleanup.push(outdir.pathname);
-    const manifest = await buildCli(outdir);
+    const { manifest, startup } = await buildCli(outdir);
     expect(manifest.inputs).toContain("companion/cli.ts");
     expect(manifest.inputs).toContain("companion/store/sqlite-store.ts");
     expect(manifest.inputs.some((input) => input.includes("node_modules"))).toBe(false);
@@ -26,6 +26,14 @@ describe("buildCli", () => {
     const fromSource = await import("../cli.ts");
     expect(bundle.buildProgram().helpInformation()).toBe(fromSource.buildProgram().helpInformation());
     expect(bundle.buildProgram().version()).toBe(fromSource.buildProgram().version());
+
+    // A start (`--help` whole) loads commander and the commands' definitions; each action, and the store, zod
+    // and the importers behind it, loads when its command runs.
+    expect(startup.inputs).toContain("companion/commands/frequencies.ts");
+    expect(startup.inputs.some((input) => input.includes("node_modules/commander/"))).toBe(true);
+    const heavy =
+      /companion\/(store|import|server|download)\/|commands\/\w+-action\.ts$|node_modules\/(zod|csv-parse|express)\//u;
+    expect(startup.inputs.filter((input) => heavy.test(input))).toEqual([]);
   });
 });
 

@@ -2,6 +2,9 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { BUNDLE_DIR, type BundleManifest, MANIFEST_NAME, ROOT } from "./bundle-layout.js";
+import { type StartupFiles, startupFiles } from "./startup-files.ts";
+
+const ENTRY = "companion/build/cli-entry.ts";
 
 /**
  * Native addons cannot be bundled; the browser driver, the scraper and the chart renderer are large and only
@@ -12,14 +15,18 @@ const EXTERNAL = ["better-sqlite3", "canvas", "chart.js", "puppeteer-core", "tik
 /**
  * Bundles the CLI into companion/dist so bin.js starts without compiling TypeScript. The manifest lists every
  * source file that went in and when the build started, so bin.js can tell a bundle older than its sources.
+ * Also returns what every start loads before a command's action (`startup`), the figure a new static import
+ * into a command's definition would grow.
  */
-export const buildCli = async (outdirUrl: URL = BUNDLE_DIR): Promise<BundleManifest> => {
+export const buildCli = async (
+  outdirUrl: URL = BUNDLE_DIR,
+): Promise<{ manifest: BundleManifest; startup: StartupFiles }> => {
   const builtAt = Date.now();
   const outdir = fileURLToPath(outdirUrl);
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: fileURLToPath(ROOT),
-    entryPoints: { cli: fileURLToPath(new URL("cli-entry.ts", import.meta.url)) },
+    entryPoints: { cli: ENTRY },
     outdir,
     bundle: true,
     // Commands load their heavy parts with import(); as separate chunks, `--help` does not parse them.
@@ -42,10 +49,12 @@ export const buildCli = async (outdirUrl: URL = BUNDLE_DIR): Promise<BundleManif
   await mkdir(outdir, { recursive: true });
   // Written last: while it is missing, bin.js runs the sources rather than a half-written bundle.
   await writeFile(new URL(MANIFEST_NAME, outdirUrl), `${JSON.stringify(manifest)}\n`);
-  return manifest;
+  return { manifest, startup: startupFiles(result.metafile, ENTRY) };
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const manifest = await buildCli();
-  process.stdout.write(`CLI bundled from ${manifest.inputs.length} source files into companion/dist\n`);
+  const { manifest, startup } = await buildCli();
+  process.stdout.write(
+    `CLI bundled from ${manifest.inputs.length} source files into companion/dist; a start loads ${startup.files.length} of its files (${Math.round(startup.bytes / 1024)} KB) before the command's own\n`,
+  );
 }
