@@ -13,7 +13,8 @@ const tempDir = tempDirs("tha-bulk-");
 
 const HASHTAGS = ["travel", "food"];
 const IDS = ["1", "2", "3", "4", "5", "6"];
-const TAGS = ["travel", "food", "fyp", "Viral", "viral", "cats"];
+// With a NUL and a lone surrogate: tags JSON would not carry to SQLite unchanged, counted from SQL instead.
+const TAGS = ["travel", "food", "fyp", "Viral", "viral", "cats", "a\u0000b", "x\ud83dy"];
 const BASE = 1_700_000_000 - (1_700_000_000 % DAY_SECONDS);
 
 const post: fc.Arbitrary<PostSpec> = fc.record({

@@ -1,6 +1,8 @@
 import type Database from "better-sqlite3";
 import { day } from "./co-occurrence-schema.ts";
+import { NewPostCounts } from "./new-post-counts.ts";
 import { tagCodesRefresh } from "./tag-codes-refresh.ts";
+import { tagNumbers } from "./tag-numbers.ts";
 
 /**
  * The bulk writer's side of bulk-writes-schema.ts: while a bulk transaction is open, the per-row triggers skip
@@ -8,14 +10,16 @@ import { tagCodesRefresh } from "./tag-codes-refresh.ts";
  *
  * Counts: around each batch, the batch's posts' contribution (their links times their own tags, per hashtag and
  * day) is subtracted before the batch first writes to a stored post (a new post had none, so an import of new
- * posts skips it) and added after, into temp tables keyed like the aggregate; finish()
+ * posts skips it) and added after, into temp tables keyed like the aggregate; a post the batch inserted is
+ * counted in JavaScript instead (addNew, new-post-counts.ts) and its sums join the temp tables now and then; finish()
  * adds the net differences to hashtag_days, tag_days and tag_totals in three statements and deletes the rows left
  * at 0. The before/after pairs telescope, so a re-collected post whose tags or day changed, or a post seen in two
  * batches, is counted out and in exactly, as the triggers would have. Summing over the whole file first means a
  * day's row is written once per import, not once per post.
  *
- * Tag codes: after each batch, its new tags are numbered and its posts' links' tag_codes recomputed
- * (tag-codes-refresh.ts).
+ * Tag codes: a new post's link is inserted with its tag_codes, from numbers kept in JavaScript for the
+ * transaction (numberTags, tagCodes: tag-numbers.ts); after each batch, the tags of the posts it read back are
+ * numbered and their links' tag_codes recomputed in SQL (tag-codes-refresh.ts).
  *
  * Change feed: each batch's changed posts (inserted, their Post changed, or newly linked) move to the end of
  * `changes` in the order the triggers would have put them, inside the same transaction.
@@ -26,8 +30,21 @@ export interface BulkWrites {
   begin(): void;
   /** Before a batch first writes to these stored posts (a JSON list of ids): takes out what they count now. */
   before(ids: string): void;
-  /** After them: adds what they count now, and moves the changed posts to the end of the change feed. */
+  /**
+   * After them: adds what they count now (`ids` a JSON list of the posts not counted with addNew, their links'
+   * tag_codes recomputed), and moves the changed posts to the end of the change feed.
+   */
   after(ids: string, changed: Iterable<string>): void;
+  /** Gives these own tags numbers in tag_ids, as the triggers would, so tagCodes can write them. */
+  numberTags(tags: Iterable<string>): void;
+  /** The tag_codes of a post with these own tags (distinct, numbered): null when one cannot be written. */
+  tagCodes(tags: readonly string[]): string | null;
+  /**
+   * Counts a post this transaction has just inserted with a single link, to `hashtag` at `sortTime` (a whole
+   * number), and its own distinct tags `tags` (none holding U+0000 or a lone surrogate, so JSON carries them to
+   * SQLite unchanged).
+   */
+  addNew(hashtag: string, sortTime: number, tags: readonly string[]): void;
   /** Writes the counts and turns the triggers back on; the caller commits. */
   finish(): void;
   /** Forgets the counts after a rollback (the switch row went with it). */
@@ -35,6 +52,9 @@ export interface BulkWrites {
 }
 
 const batchLinks = "FROM post_hashtags h WHERE h.post_id IN (SELECT value FROM json_each(?))";
+
+/** Entries the new posts' sums may hold in JavaScript before they move to the temp tables (memory stays flat). */
+const NEW_COUNTS_HELD = 50_000;
 
 const TEMP_TABLES = `
   CREATE TEMP TABLE IF NOT EXISTS bulk_hashtag_days (
@@ -70,6 +90,22 @@ export const bulkWrites = (db: Database.Database): BulkWrites => {
   const subtract = count("-");
   const add = count("+");
   const refreshTagCodes = tagCodesRefresh(db);
+  const numbers = tagNumbers(db);
+  const newCounts = new NewPostCounts();
+  const moveNewDays = db.prepare(`
+    INSERT INTO temp.bulk_hashtag_days (hashtag, day, n)
+      SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
+    ON CONFLICT (hashtag, day) DO UPDATE SET n = n + excluded.n`);
+  const moveNewTags = db.prepare(`
+    INSERT INTO temp.bulk_tag_days (hashtag, day, tag, n)
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?) WHERE true
+    ON CONFLICT (hashtag, day, tag) DO UPDATE SET n = n + excluded.n`);
+  const moveNewCounts = () => {
+    if (newCounts.size === 0) return;
+    const { days, tags } = newCounts.drain();
+    moveNewDays.run(JSON.stringify(days));
+    moveNewTags.run(JSON.stringify(tags));
+  };
   const unfeed = db.prepare(
     "DELETE FROM changes WHERE kind = 'post' AND key IN (SELECT value FROM json_each(?))",
   );
@@ -95,7 +131,11 @@ export const bulkWrites = (db: Database.Database): BulkWrites => {
     `DELETE FROM tag_totals WHERE n = 0
        AND (hashtag, tag) IN (SELECT hashtag, tag FROM temp.bulk_tag_days WHERE n < 0)`,
   ].map((sql) => db.prepare(sql));
-  const forget = () => db.exec("DELETE FROM temp.bulk_hashtag_days; DELETE FROM temp.bulk_tag_days;");
+  const forget = () => {
+    db.exec("DELETE FROM temp.bulk_hashtag_days; DELETE FROM temp.bulk_tag_days;");
+    newCounts.drain();
+    numbers.forget();
+  };
 
   let active = false;
   return {
@@ -114,8 +154,10 @@ export const bulkWrites = (db: Database.Database): BulkWrites => {
       subtract(ids);
     },
     after(ids, changed) {
-      add(ids);
-      refreshTagCodes(ids);
+      if (ids !== "[]") {
+        add(ids);
+        refreshTagCodes(ids);
+      }
       // A post changed twice in a batch moves to where its last change puts it, as with the triggers.
       const order = new Set<string>();
       for (const id of changed) {
@@ -127,7 +169,18 @@ export const bulkWrites = (db: Database.Database): BulkWrites => {
       unfeed.run(list);
       feed.run(list);
     },
+    numberTags(tags) {
+      numbers.number(tags);
+    },
+    tagCodes(tags) {
+      return numbers.codes(tags);
+    },
+    addNew(hashtag, sortTime, tags) {
+      newCounts.add(hashtag, sortTime, tags);
+      if (newCounts.size >= NEW_COUNTS_HELD) moveNewCounts();
+    },
     finish() {
+      moveNewCounts();
       apply.run();
       applyTags.run();
       applyTotals.run();

@@ -30,6 +30,11 @@ const ownTags = (post: Pick<Post, "hashtags">): string[] =>
 
 const statsValues = (stats: PostStats) => STAT_KEYS.map((key) => stats[key]);
 
+// A tag JSON would not carry to SQLite unchanged (a lone surrogate, NUL): such a post's rows are read back in SQL.
+const LONE_SURROGATE = /\p{Cs}/u;
+const plain = (tags: string[]): boolean =>
+  tags.every((tag) => !tag.includes("\u0000") && !LONE_SURROGATE.test(tag));
+
 /** Rows per multi-row posts INSERT: 6 parameters each, far under SQLite's limit of 32,766. */
 const POSTS_PER_INSERT = 100;
 
@@ -44,7 +49,8 @@ const POSTS_PER_INSERT = 100;
  * read back and merged, one at a time and in the batch's order, between the new posts' rows and the links. The
  * change feed's order follows these statements (the new posts, then the changed stored ones, then the new
  * links), the same with the triggers as in bulk. Inside a bulk transaction the triggers leave these rows alone
- * and `bulk` is told which posts the batch touched and which of them changed.
+ * and `bulk` is told which posts the batch touched and which of them changed; a post the batch inserted (and
+ * did not see again) gets its link's tag_codes and its counts from JavaScript, with nothing read back.
  */
 export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
   const insertPostsStatements = new Map<number, Database.Statement>();
@@ -92,11 +98,11 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6
      FROM json_each(?)`,
   );
-  // Links: [post id, sort time, first linked]; RETURNING names the ones that were not linked yet.
+  // Links: [post id, sort time, first linked, tag codes]; RETURNING names the ones that were not linked yet.
   const link = db
     .prepare(
-      `INSERT OR IGNORE INTO post_hashtags (hashtag, post_id, sort_time, first_linked, run_id)
-       SELECT ?, value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?) RETURNING post_id`,
+      `INSERT OR IGNORE INTO post_hashtags (hashtag, post_id, sort_time, first_linked, run_id, tag_codes)
+       SELECT ?, value ->> 0, value ->> 1, value ->> 2, ?, value ->> 3 FROM json_each(?) RETURNING post_id`,
     )
     .pluck();
 
@@ -179,6 +185,8 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
       const changed: string[] = [];
       const newTags: [string, string][] = [];
       const newStats: unknown[][] = [];
+      // In bulk, the new posts whose link and counts are written from JavaScript: their own tags.
+      const counted = new Map<string, string[]>();
       const storedBefore = new Set<string>();
       const merged: number[] = [];
       const firstAt = new Map<string, number>();
@@ -193,12 +201,18 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
           }
           summary.new++;
           changed.push(post.id);
-          for (const own of ownTags(post)) newTags.push([post.id, own]);
+          const own = ownTags(post);
+          for (const t of own) newTags.push([post.id, t]);
+          if (bulk.active && plain(own) && (tag === null || Number.isSafeInteger(sortTime(post.createTime))))
+            counted.set(post.id, own);
           if (hasStats(post.stats)) newStats.push([post.id, observed[i], ...statsValues(post.stats)]);
         }
       });
       if (newTags.length > 0) insertNewTags.run(JSON.stringify(newTags));
       if (newStats.length > 0) insertNewStats.run(JSON.stringify(newStats));
+      // A post seen again in the batch may change before its link is written: it is read back in SQL.
+      for (const i of merged) counted.delete(posts[i]!.id);
+      if (counted.size > 0) bulk.numberTags(newTags.filter(([id]) => counted.has(id)).map(([, t]) => t));
 
       // In bulk: the stored posts' counts are taken out before the batch writes to them; new ones had none.
       if (bulk.active && storedBefore.size > 0) bulk.before(JSON.stringify([...storedBefore]));
@@ -213,16 +227,25 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
 
       if (tag !== null) {
         // The link's sort time is the post's createTime after the whole batch, as the merges left it.
-        const links = [...firstAt].map(([id, i]) => [
-          id,
-          sortTime(createTimes.has(id) ? createTimes.get(id)! : posts[i]!.createTime),
-          observed[i],
-        ]);
+        const links = [...firstAt].map(([id, i]) => {
+          const own = counted.get(id);
+          return [
+            id,
+            sortTime(createTimes.has(id) ? createTimes.get(id)! : posts[i]!.createTime),
+            observed[i],
+            own === undefined ? null : bulk.tagCodes(own),
+          ];
+        });
         const linked = new Set(link.all(tag, options.runId ?? null, JSON.stringify(links)) as string[]);
         summary.linked = linked.size;
         for (const [id] of firstAt) if (linked.has(id)) changed.push(id);
+        for (const [id, own] of counted)
+          if (linked.has(id)) bulk.addNew(tag, sortTime(posts[firstAt.get(id)!]!.createTime), own);
+          // Never so for a post the batch inserted; if it were, SQL counts what its link is.
+          else counted.delete(id);
       }
-      if (bulk.active) bulk.after(JSON.stringify([...firstAt.keys()]), changed);
+      if (bulk.active)
+        bulk.after(JSON.stringify([...firstAt.keys()].filter((id) => !counted.has(id))), changed);
       return summary;
     },
   );

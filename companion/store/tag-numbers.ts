@@ -1,0 +1,81 @@
+import type Database from "better-sqlite3";
+import { encodeNumber, MAX_CODED } from "./tag-code.ts";
+
+/**
+ * A bulk writer's tag numbers (tag_ids, tag-codes-schema.ts) kept in JavaScript for one transaction, so a new
+ * post's link gets its tag_codes as it is inserted instead of being rewritten from a join afterwards.
+ *
+ * A number read or given is valid for as long as the transaction lasts: tag_ids rows are never changed or
+ * deleted (its triggers refuse it), and only a rollback can take back the ones this transaction added, which is
+ * why forget() must follow one. Tags are numbered in the order they are first asked for, one statement per batch
+ * for the ones not seen yet and one for those with no number at all.
+ */
+export interface TagNumbers {
+  /** Gives every tag in `tags` a number, reading or adding the ones this transaction has not seen yet. */
+  number(tags: Iterable<string>): void;
+  /**
+   * A post's tag_codes text from its own tags, all numbered before, in the order the SQL that recomputes it
+   * writes (so a later recompute of an unchanged post leaves the same text); null when a number cannot be written.
+   */
+  codes(tags: readonly string[]): string | null;
+  /** Forgets every number (after a rollback, or before another transaction). */
+  forget(): void;
+}
+
+/**
+ * Code point order, which is the order of their UTF-8 bytes: the order SQLite reads a post's tags in off
+ * post_tags' key, and so the order of the text tag-codes-schema.ts's postTagCodes writes.
+ */
+const byCodePoint = (a: string, b: string): number => {
+  for (let i = 0; ; ) {
+    const x = a.codePointAt(i);
+    const y = b.codePointAt(i);
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? -1 : 1;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+  }
+};
+
+export const tagNumbers = (db: Database.Database): TagNumbers => {
+  const known = db
+    .prepare<[string], [string, number]>(
+      "SELECT tag, id FROM tag_ids WHERE tag IN (SELECT value FROM json_each(?))",
+    )
+    .raw();
+  // ORDER BY key: the ids follow the order the tags were first asked for.
+  const add = db
+    .prepare<[string], [string, number]>(
+      "INSERT INTO tag_ids (tag) SELECT value FROM json_each(?) ORDER BY key RETURNING tag, id",
+    )
+    .raw();
+  /** Each tag's characters in tag_codes; null when its number cannot be written (beyond MAX_CODED). */
+  const codeOf = new Map<string, string | null>();
+  const remember = (rows: [string, number][]) => {
+    for (const [tag, id] of rows)
+      codeOf.set(tag, Number.isSafeInteger(id) && id >= 0 && id <= MAX_CODED ? encodeNumber(id) : null);
+  };
+  return {
+    number(tags) {
+      const unseen = new Set<string>();
+      for (const tag of tags) if (!codeOf.has(tag)) unseen.add(tag);
+      if (unseen.size === 0) return;
+      remember(known.all(JSON.stringify([...unseen])));
+      const missing = [...unseen].filter((tag) => !codeOf.has(tag));
+      if (missing.length > 0) remember(add.all(JSON.stringify(missing)));
+    },
+    codes(tags) {
+      let text = "";
+      for (const tag of [...tags].sort(byCodePoint)) {
+        const code = codeOf.get(tag);
+        if (code === undefined)
+          throw new Error(`tag ${JSON.stringify(tag)} was not numbered before its codes`);
+        if (code === null) return null;
+        text += code;
+      }
+      return text;
+    },
+    forget() {
+      codeOf.clear();
+    },
+  };
+};
