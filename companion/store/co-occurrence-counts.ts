@@ -1,9 +1,17 @@
 import type Database from "better-sqlite3";
 import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
-import { coverWithDays, type SecondRange } from "./day-cover.ts";
+import { coverWithDays, dayOf, type SecondRange } from "./day-cover.ts";
 import type { TimeRange } from "./post-store.ts";
 import { UNDATED } from "./schema.ts";
-import { coverWithSpans, NUMBERED_SPAN_DAYS, type SpanPiece } from "./span-cover.ts";
+import {
+  coverWithSpans,
+  NUMBERED_SPAN_DAYS,
+  NUMBERED_SPAN_ROWS,
+  type SignedPiece,
+  type SpanPiece,
+  signedCover,
+  TOTALS_ROWS,
+} from "./span-cover.ts";
 import { tagNames } from "./tag-names.ts";
 import { TagSums } from "./tag-sums.ts";
 import { timeBounds } from "./time-bounds.ts";
@@ -15,6 +23,7 @@ type EdgeCount = [tagNumber: number | null, tag: string | null, n: number];
 
 const isWholeStore = ({ low, high }: SecondRange) => low === Number.MIN_SAFE_INTEGER && high >= UNDATED;
 
+const UNDATED_DAY = dayOf(UNDATED);
 const FIRST_DAY = Number.MIN_SAFE_INTEGER;
 const LAST_DAY = Number.MAX_SAFE_INTEGER;
 
@@ -50,17 +59,50 @@ export const coOccurrenceCounts = (db: Database.Database) => {
   const edgePosts = db.prepare<[string, number, number], { n: number }>(
     "SELECT COUNT(*) AS n FROM post_hashtags WHERE hashtag = ? AND sort_time BETWEEN ? AND ?",
   );
+  const datedDays = db.prepare<
+    [{ hashtag: string; undated: number }],
+    { first: number | null; last: number | null; undated: number }
+  >(
+    `SELECT (SELECT min(day) FROM hashtag_days WHERE hashtag = $hashtag) AS first,
+       (SELECT max(day) FROM hashtag_days WHERE hashtag = $hashtag AND day < $undated) AS last,
+       EXISTS (SELECT 1 FROM hashtag_days WHERE hashtag = $hashtag AND day = $undated) AS undated`,
+  );
   const names = tagNames(db);
 
   const postsOf = (hashtag: string, { days: length, from, to }: SpanPiece): number =>
     length === 1 ? dayPosts.get(hashtag, from, to)!.n : spanPosts.get(hashtag, length, from, to)!.n;
   const postsOnDays = (hashtag: string, from: number, to: number): number =>
     coverWithSpans(from, to).reduce((sum, piece) => sum + postsOf(hashtag, piece), 0);
-  const addDays = (sums: TagSums, hashtag: string, from: number, to: number, sign: 1 | -1): void => {
-    for (const piece of coverWithSpans(from, to, NUMBERED_SPAN_DAYS))
-      sums.addPairs(spans.get(hashtag, piece.days, piece.from, piece.to) ?? null, sign);
+  const readPieces = (sums: TagSums, hashtag: string, pieces: readonly SignedPiece[]): void => {
+    for (const piece of pieces)
+      sums.addPairs(spans.get(hashtag, piece.days, piece.from, piece.to) ?? null, piece.sign);
   };
+  const cover = (from: number, to: number) => signedCover(from, to, NUMBERED_SPAN_DAYS, NUMBERED_SPAN_ROWS);
 
+  /**
+   * The whole days from..to: their own cover, or the totals minus the covers of the hashtag's days outside them,
+   * whichever is expected to read fewer rows; undated posts' day is one more day outside.
+   */
+  const addWholeDays = (sums: TagSums, hashtag: string, from: number, to: number): void => {
+    const { first, last, undated } = datedDays.get({ hashtag, undated: UNDATED_DAY })!;
+    if (first === null || last === null) return;
+    const inside = cover(Math.max(from, first), Math.min(to, last));
+    const before = cover(first, Math.min(from - 1, last));
+    const after = cover(Math.max(to + 1, first), last);
+    const outside = before.cost + after.cost + (undated ? NUMBERED_SPAN_ROWS[0]! : 0);
+    if (inside.cost <= TOTALS_ROWS + outside) {
+      readPieces(sums, hashtag, inside.pieces);
+      return;
+    }
+    sums.addPairs(totals.get(hashtag) ?? null);
+    for (const plan of [before, after])
+      readPieces(
+        sums,
+        hashtag,
+        plan.pieces.map((piece) => ({ ...piece, sign: piece.sign === 1 ? -1 : 1 })),
+      );
+    if (undated) sums.addPairs(spans.get(hashtag, 1, UNDATED_DAY, UNDATED_DAY) ?? null, -1);
+  };
   const countPosts = (hashtag: string, range?: TimeRange): number => {
     const bounds = timeBounds(range);
     if (isWholeStore(bounds)) return postsOnDays(hashtag, FIRST_DAY, LAST_DAY);
@@ -77,29 +119,17 @@ export const coOccurrenceCounts = (db: Database.Database) => {
     if (isWholeStore(bounds)) sums.addPairs(totals.get(hashtag) ?? null);
     else {
       const cover = coverWithDays(bounds);
-      if (cover.days) {
-        const { from, to } = cover.days;
-        const inside = postsOnDays(hashtag, from, to);
-        const all = postsOnDays(hashtag, FIRST_DAY, LAST_DAY);
-        // The rows read grow with the days' posts: when the range holds most of them, the totals minus the days
-        // outside it read fewer (tag_number_totals is exactly the sum of every day).
-        if (inside <= all / 2) addDays(sums, hashtag, from, to, 1);
-        else {
-          sums.addPairs(totals.get(hashtag) ?? null);
-          addDays(sums, hashtag, FIRST_DAY, from - 1, -1);
-          addDays(sums, hashtag, to + 1, LAST_DAY, -1);
-        }
-      }
+      if (cover.days) addWholeDays(sums, hashtag, cover.days.from, cover.days.to);
       for (const { low, high } of cover.edges)
         for (const [id, tag, n] of edge.all(hashtag, low, high)) {
           if (id !== null) sums.add(id, n);
           else if (tag !== null) unnumbered.set(tag, (unnumbered.get(tag) ?? 0) + n);
         }
     }
-    const entries = [...sums.entries()];
-    const named = names.namesOf(entries.map(([id]) => id));
+    const { numbers, sums: found } = sums.nonZero();
+    const named = names.namesOf(numbers);
     const counts = new Map<string, number>(unnumbered);
-    for (const [id, n] of entries) counts.set(named.get(id)!, n);
+    for (let i = 0; i < numbers.length; i++) counts.set(named[i]!, found[i]!);
     return { totalPosts: countPosts(hashtag, range), counts };
   };
 

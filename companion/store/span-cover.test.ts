@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { coverWithSpans, SPAN_DAYS, type SpanPiece } from "./span-cover.ts";
+import {
+  coverWithSpans,
+  NUMBERED_SPAN_DAYS,
+  NUMBERED_SPAN_ROWS,
+  SPAN_DAYS,
+  type SpanPiece,
+  signedCover,
+} from "./span-cover.ts";
 
 const covers = (piece: SpanPiece, day: number): boolean =>
   day >= piece.from * piece.days && day <= piece.to * piece.days + piece.days - 1;
@@ -39,5 +46,49 @@ describe("coverWithSpans", () => {
       { days: 1, from: 16, to: 17 },
     ]);
     expect(coverWithSpans(5, 4)).toEqual([]);
+  });
+});
+
+describe("signedCover", () => {
+  const day = fc.integer({ min: -400, max: 400 });
+  const weights = fc.constantFrom(NUMBERED_SPAN_ROWS, [1, 1, 1], [1, 8, 64], [1, 2, 3]);
+
+  it("adds every day of the range once more than it takes it away and every other day as often, at no more cost than the plain cover", () => {
+    fc.assert(
+      fc.property(day, day, fc.array(day, { minLength: 1, maxLength: 5 }), weights, (a, b, probes, rows) => {
+        const [from, to] = [Math.min(a, b), Math.max(a, b)];
+        const { pieces, cost } = signedCover(from, to, NUMBERED_SPAN_DAYS, rows);
+        for (const probe of [...probes, from, to, from - 1, to + 1]) {
+          const net = pieces
+            .filter((piece) => covers(piece, probe))
+            .reduce((sum, piece) => sum + piece.sign, 0);
+          expect(net, `day ${probe}`).toBe(probe >= from && probe <= to ? 1 : 0);
+        }
+        for (const piece of pieces) expect(piece.from).toBeLessThanOrEqual(piece.to);
+        const plain = coverWithSpans(from, to, NUMBERED_SPAN_DAYS).reduce(
+          (sum, piece) => sum + (piece.to - piece.from + 1) * rows[NUMBERED_SPAN_DAYS.indexOf(piece.days)]!,
+          0,
+        );
+        expect(cost).toBeLessThanOrEqual(plain + 1e-9);
+        const counted = pieces.reduce(
+          (sum, piece) => sum + (piece.to - piece.from + 1) * rows[NUMBERED_SPAN_DAYS.indexOf(piece.days)]!,
+          0,
+        );
+        expect(counted).toBeCloseTo(cost);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("rounds an end out to a whole span when the overshoot is the cheaper part", () => {
+    // Days 1..63: 7 days and 7 spans of 8 inside, or the 64-day span minus day 0.
+    expect(signedCover(1, 63, NUMBERED_SPAN_DAYS, NUMBERED_SPAN_ROWS).pieces).toEqual([
+      { days: 64, from: 0, to: 0, sign: 1 },
+      { days: 1, from: 0, to: 0, sign: -1 },
+    ]);
+    expect(signedCover(3, 5, NUMBERED_SPAN_DAYS, NUMBERED_SPAN_ROWS).pieces).toEqual([
+      { days: 1, from: 3, to: 5, sign: 1 },
+    ]);
+    expect(signedCover(5, 4, NUMBERED_SPAN_DAYS, NUMBERED_SPAN_ROWS)).toEqual({ pieces: [], cost: 0 });
   });
 });

@@ -21,27 +21,25 @@ export const tagNames = (db: Database.Database) => {
     /** The largest tag number given so far (0 when none). */
     largestNumber: (): number => largest.get() ?? 0,
 
-    /** Each number's tag; a number without one is an error (tag_ids rows are never deleted). */
-    namesOf(ids: readonly number[]): Map<number, string> {
-      const names = new Map<number, string>();
-      const missing: number[] = [];
-      for (const id of ids) {
-        const name = kept.get(id);
-        if (name === undefined) missing.push(id);
-        else names.set(id, name);
+    /** Each number's tag, in the order given; a number without one is an error (tag_ids rows are never deleted). */
+    namesOf(ids: readonly number[]): string[] {
+      const names = ids.map((id) => kept.get(id));
+      const missing = ids.filter((_, i) => names[i] === undefined);
+      if (missing.length > 0) {
+        const [idsText, tagsText] = read.get(JSON.stringify(missing))!;
+        const found = JSON.parse(idsText) as number[];
+        const tags = JSON.parse(tagsText) as string[];
+        const fresh = new Map(found.map((id, i) => [id, tags[i]!]));
+        const keep = !db.inTransaction;
+        ids.forEach((id, i) => {
+          if (names[i] !== undefined) return;
+          const tag = fresh.get(id);
+          if (tag === undefined) throw new Error(`tag number ${id} has no row in tag_ids`);
+          names[i] = tag;
+          if (keep) kept.set(id, tag);
+        });
       }
-      if (missing.length === 0) return names;
-      const [idsText, tagsText] = read.get(JSON.stringify(missing))!;
-      const found = JSON.parse(idsText) as number[];
-      const tags = JSON.parse(tagsText) as string[];
-      const keep = !db.inTransaction;
-      found.forEach((id, i) => {
-        names.set(id, tags[i]!);
-        if (keep) kept.set(id, tags[i]!);
-      });
-      const unknown = missing.find((id) => !names.has(id));
-      if (unknown !== undefined) throw new Error(`tag number ${unknown} has no row in tag_ids`);
-      return names;
+      return names as string[];
     },
   };
 };

@@ -2,7 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DENSE_NUMBERS, TagSums } from "./tag-sums.ts";
 
-const sorted = (sums: TagSums) => [...sums.entries()].sort((a, b) => a[0] - b[0]);
+const sorted = (sums: TagSums) => {
+  const { numbers, sums: counts } = sums.nonZero();
+  return numbers.map((id, i) => [id, counts[i]] as [number, number]).sort((a, b) => a[0] - b[0]);
+};
 
 describe("TagSums", () => {
   it("sums number,count pairs per number, subtracts, and lists only what is not 0", () => {

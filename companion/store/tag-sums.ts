@@ -60,10 +60,20 @@ export class TagSums {
     if (id >= 0) throw new RangeError(`tag counts: tag number ${id} without a count at the end`);
   }
 
-  /** Every tag number whose sum is not 0, with its sum. */
-  *entries(): IterableIterator<[number, number]> {
+  /** Every tag number whose sum is not 0 and, at the same index, its sum. */
+  nonZero(): { numbers: number[]; sums: number[] } {
+    const numbers: number[] = [];
+    const sums: number[] = [];
     const { dense } = this;
-    for (let id = 0; id < dense.length; id++) if (dense[id] !== 0) yield [id, dense[id] as number];
-    yield* this.sparse;
+    for (let id = 0; id < dense.length; id++)
+      if (dense[id] !== 0) {
+        numbers.push(id);
+        sums.push(dense[id] as number);
+      }
+    for (const [id, n] of this.sparse) {
+      numbers.push(id);
+      sums.push(n);
+    }
+    return { numbers, sums };
   }
 }
