@@ -1,11 +1,11 @@
 import { Worker } from "node:worker_threads";
-import { ZSTD_BINDING_PATH, ZSTD_DICTIONARIES, ZSTD_PARAMETERS, ZSTD_RAW_V2 } from "../store/raw-codec.ts";
+import { ZSTD_BINDING_PATH, ZSTD_DICTIONARIES, ZSTD_LEVEL, ZSTD_RAW_V2 } from "../store/raw-codec.ts";
 
 /**
  * packRaw (raw-codec.ts) for a batch of posts on another thread, so an import deflates one batch on the
  * machine's second core while this thread parses the next and writes the one before. The thread is a plain
  * script (it loads only zstd-napi's binding, by the path raw-codec.ts resolved), so it runs the same from the
- * sources, the CLI bundle and the tests; it is given raw-codec's own parameters, dictionary and codec byte, so its
+ * sources, the CLI bundle and the tests; it is given raw-codec's own level, dictionary and codec byte, so its
  * blobs are byte for byte packRaw's.
  */
 
@@ -16,11 +16,10 @@ import { ZSTD_BINDING_PATH, ZSTD_DICTIONARIES, ZSTD_PARAMETERS, ZSTD_RAW_V2 } fr
 // ~40 MB more peak RSS before a collection freed them). One zstd context serves the whole import.
 const THREAD = `
 const { parentPort, workerData } = require("node:worker_threads");
-const { codec, bindingPath, parameters, dictionary } = workerData;
+const { codec, bindingPath, level, dictionary } = workerData;
 const zstd = require(bindingPath);
 const cctx = new zstd.CCtx();
-for (const [name, value] of Object.entries(parameters)) cctx.setParameter(zstd.CParameter[name], value);
-cctx.loadDictionary(Buffer.from(dictionary, "utf8"));
+const cdict = new zstd.CDict(Buffer.from(dictionary, "utf8"), level);
 parentPort.on("message", ({ id, texts, textEnds }) => {
   let bytes;
   const ends = new Uint32Array(textEnds.length);
@@ -37,7 +36,7 @@ parentPort.on("message", ({ id, texts, textEnds }) => {
     for (let i = 0; i < textEnds.length; i++) {
       const end = textEnds[i];
       bytes[at] = codec;
-      at += 1 + cctx.compress2(bytes.subarray(at + 1), new Uint8Array(texts, start, end - start));
+      at += 1 + cctx.compressUsingCDict(bytes.subarray(at + 1), new Uint8Array(texts, start, end - start), cdict);
       ends[i] = at;
       start = end;
     }
@@ -66,7 +65,7 @@ export const rawPackerThread = (): RawPacker => {
     workerData: {
       codec: ZSTD_RAW_V2,
       bindingPath: ZSTD_BINDING_PATH,
-      parameters: ZSTD_PARAMETERS,
+      level: ZSTD_LEVEL,
       dictionary: ZSTD_DICTIONARIES[ZSTD_RAW_V2],
     },
   });
