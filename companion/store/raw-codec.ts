@@ -24,9 +24,9 @@ export const ZSTD_POST_V1 = 3;
  * How zstd packs: level 1, the fastest of the regular levels (level 3 saves 3% on scraper items and costs half as
  * much time again), with the dictionary digested once into a CDict, zstd's way for a dictionary used for many
  * small inputs (against compress2 with a loaded dictionary: the same bytes, as fast or faster). Its frames keep
- * their content size (a reader allocates once), carry no checksum (SQLite pages have none either; a damaged frame
- * still fails to decode) and no dictionary id (a plain-content dictionary has none: the codec byte names it). The
- * packing thread digests the same dictionary at the same level, so its blobs are the same.
+ * their content size (a reader sizes its buffer up front), carry no checksum (SQLite pages have none either; a
+ * damaged frame still fails to decode) and no dictionary id (a plain-content dictionary has none: the codec byte
+ * names it). The packing thread digests the same dictionary at the same level, so its blobs are the same.
  */
 export const ZSTD_LEVEL = 1;
 
