@@ -16,8 +16,9 @@ import { tagNames } from "./tag-names.ts";
 import { TagSums } from "./tag-sums.ts";
 import { timeBounds } from "./time-bounds.ts";
 
-/** A piece's rows as one text of "number,count" pairs (tag-sums.ts), null for none. */
-const PAIRS = "group_concat(tag_id || ',' || n, ',')";
+/** A piece's rows as two JSON lists, tag numbers and counts (tag-sums.ts). */
+const LISTS = "json_group_array(tag_id), json_group_array(n)";
+type Lists = [numbers: string, counts: string];
 /** A partial day's [tag number, tag, n]: the text only for a tag without a number (tag-codes-schema.ts). */
 type EdgeCount = [tagNumber: number | null, tag: string | null, n: number];
 
@@ -36,13 +37,13 @@ const LAST_DAY = Number.MAX_SAFE_INTEGER;
  */
 export const coOccurrenceCounts = (db: Database.Database) => {
   const totals = db
-    .prepare<[string], string | null>(`SELECT ${PAIRS} FROM tag_number_totals WHERE hashtag = ?`)
-    .pluck();
+    .prepare<[string], Lists>(`SELECT ${LISTS} FROM tag_number_totals WHERE hashtag = ?`)
+    .raw();
   const spans = db
-    .prepare<[string, number, number, number], string | null>(
-      `SELECT ${PAIRS} FROM tag_number_spans WHERE hashtag = ? AND days = ? AND span BETWEEN ? AND ?`,
+    .prepare<[string, number, number, number], Lists>(
+      `SELECT ${LISTS} FROM tag_number_spans WHERE hashtag = ? AND days = ? AND span BETWEEN ? AND ?`,
     )
-    .pluck();
+    .raw();
   const edge = db
     .prepare<[string, number, number], EdgeCount>(
       `SELECT i.id, CASE WHEN i.id IS NULL THEN t.tag END, COUNT(*) AS n
@@ -75,7 +76,7 @@ export const coOccurrenceCounts = (db: Database.Database) => {
     coverWithSpans(from, to).reduce((sum, piece) => sum + postsOf(hashtag, piece), 0);
   const readPieces = (sums: TagSums, hashtag: string, pieces: readonly SignedPiece[]): void => {
     for (const piece of pieces)
-      sums.addPairs(spans.get(hashtag, piece.days, piece.from, piece.to) ?? null, piece.sign);
+      sums.addLists(...spans.get(hashtag, piece.days, piece.from, piece.to)!, piece.sign);
   };
   const cover = (from: number, to: number) => signedCover(from, to, NUMBERED_SPAN_DAYS, NUMBERED_SPAN_ROWS);
 
@@ -94,14 +95,14 @@ export const coOccurrenceCounts = (db: Database.Database) => {
       readPieces(sums, hashtag, inside.pieces);
       return;
     }
-    sums.addPairs(totals.get(hashtag) ?? null);
+    sums.addLists(...totals.get(hashtag)!);
     for (const plan of [before, after])
       readPieces(
         sums,
         hashtag,
         plan.pieces.map((piece) => ({ ...piece, sign: piece.sign === 1 ? -1 : 1 })),
       );
-    if (undated) sums.addPairs(spans.get(hashtag, 1, UNDATED_DAY, UNDATED_DAY) ?? null, -1);
+    if (undated) sums.addLists(...spans.get(hashtag, 1, UNDATED_DAY, UNDATED_DAY)!, -1);
   };
   const countPosts = (hashtag: string, range?: TimeRange): number => {
     const bounds = timeBounds(range);
@@ -116,7 +117,7 @@ export const coOccurrenceCounts = (db: Database.Database) => {
     const bounds = timeBounds(range);
     const sums = new TagSums(names.largestNumber());
     const unnumbered = new Map<string, number>();
-    if (isWholeStore(bounds)) sums.addPairs(totals.get(hashtag) ?? null);
+    if (isWholeStore(bounds)) sums.addLists(...totals.get(hashtag)!);
     else {
       const cover = coverWithDays(bounds);
       if (cover.days) addWholeDays(sums, hashtag, cover.days.from, cover.days.to);

@@ -1,14 +1,11 @@
 /** Tag numbers below this are summed in an array (8 bytes each, 32 MB at most), larger ones in a map. */
 export const DENSE_NUMBERS = 1 << 22;
 
-const COMMA = 0x2c;
-const ZERO = 0x30;
-const NINE = 0x39;
-
 /**
  * Counts summed per tag number (tag_ids.id), for the hundreds of thousands of rows a long range reads. SQLite hands
- * each piece over as one text of "number,count" pairs (group_concat): a row at a time, better-sqlite3 spends
- * microseconds building each row's array, several times what SQLite spends reading it. Adding to an array slot
+ * each piece over as two JSON lists (json_group_array of each column, one row): a row at a time, better-sqlite3
+ * spends microseconds building each row's array, several times what SQLite spends reading it, and one text of
+ * "number,count" pairs costs SQLite a concatenation per row besides. Adding to an array slot
  * then costs a few nanoseconds where a map keyed by text costs a string and a hash per row. Numbers are small and
  * dense (tag_ids numbers from 1), so the array is sized by the largest number in the store.
  */
@@ -30,34 +27,26 @@ export class TagSums {
   }
 
   /**
-   * Adds `text`, comma-separated whole numbers "number,count,number,count,..." (null or "": nothing), each count
-   * times `sign`. Anything else is an error naming the place, so a malformed text never passes as counts.
+   * Adds a piece's rows given as two JSON lists of the same length, the tag numbers and their counts (SQLite's
+   * json_group_array of each column), each count times `sign`. Anything else is an error, so a malformed piece
+   * never passes as counts.
    */
-  addPairs(text: string | null, sign: 1 | -1 = 1): void {
-    if (text === null || text === "") return;
-    let value = 0;
-    let digits = 0;
-    let id = -1;
-    for (let at = 0; at <= text.length; at++) {
-      const c = at < text.length ? text.charCodeAt(at) : COMMA;
-      if (c >= ZERO && c <= NINE) {
-        value = value * 10 + (c - ZERO);
-        digits++;
-        continue;
-      }
-      if (c !== COMMA || digits === 0 || !Number.isSafeInteger(value))
+  addLists(numbers: string, counts: string, sign: 1 | -1 = 1): void {
+    const ids = JSON.parse(numbers) as unknown;
+    const ns = JSON.parse(counts) as unknown;
+    if (!Array.isArray(ids) || !Array.isArray(ns) || ids.length !== ns.length)
+      throw new RangeError(
+        `tag counts: two lists of the same length expected, got ${numbers.slice(0, 80)} and ${counts.slice(0, 80)}`,
+      );
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] as number;
+      const n = ns[i] as number;
+      if (!Number.isSafeInteger(id) || id < 0 || !Number.isSafeInteger(n))
         throw new RangeError(
-          `tag counts: expected a whole number at ${at - digits} of ${JSON.stringify(text.slice(0, 80))}`,
+          `tag counts: row ${i} is not a tag number and a count: ${JSON.stringify([id, n])}`,
         );
-      if (id < 0) id = value;
-      else {
-        this.add(id, sign * value);
-        id = -1;
-      }
-      value = 0;
-      digits = 0;
+      this.add(id, sign * n);
     }
-    if (id >= 0) throw new RangeError(`tag counts: tag number ${id} without a count at the end`);
   }
 
   /** Every tag number whose sum is not 0 and, at the same index, its sum. */
