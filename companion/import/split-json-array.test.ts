@@ -35,7 +35,14 @@ describe("splitJsonArray", () => {
   it("finds the same elements however the bytes are chunked", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.jsonValue(), { maxLength: 8 }),
+        // Strings of quotes and backslashes too, so chunks end inside escape runs of every length.
+        fc.array(
+          fc.oneof(
+            fc.jsonValue(),
+            fc.array(fc.string({ unit: fc.constantFrom('"', "\\", "a", "é") }), { maxLength: 3 }),
+          ),
+          { maxLength: 8 },
+        ),
         fc.array(fc.nat(), { maxLength: 6 }),
         fc.boolean(),
         async (values, cuts, pretty) => {

@@ -61,14 +61,34 @@ export async function* splitJsonArray(
       const byte = chunk[i]!;
       if (state === "in-element") {
         if (inString) {
-          if (escaped) escaped = false;
-          else if (byte === BACKSLASH) escaped = true;
-          else if (byte === QUOTE) {
-            inString = false;
-            if (depth === 0) {
-              yield take(chunk, start, i + 1);
-              start = -1;
+          // Most of a post is inside strings: jump from quote to quote (memchr) instead of looking at every
+          // byte. A quote closes the string when the run of backslashes before it is even.
+          let from = i;
+          if (escaped) {
+            escaped = false;
+            from++;
+          }
+          let closing = -1;
+          for (let q = chunk.indexOf(QUOTE, from); q !== -1; q = chunk.indexOf(QUOTE, q + 1)) {
+            let run = 0;
+            for (let k = q - 1; k >= from && chunk[k] === BACKSLASH; k--) run++;
+            if (run % 2 === 0) {
+              closing = q;
+              break;
             }
+          }
+          if (closing === -1) {
+            let run = 0;
+            for (let k = end - 1; k >= from && chunk[k] === BACKSLASH; k--) run++;
+            escaped = run % 2 === 1;
+            i = end;
+            continue;
+          }
+          i = closing;
+          inString = false;
+          if (depth === 0) {
+            yield take(chunk, start, i + 1);
+            start = -1;
           }
         } else if (scalar) {
           if (byte === COMMA || byte === CLOSE_BRACKET || isSpace(byte)) {
