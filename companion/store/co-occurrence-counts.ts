@@ -31,9 +31,10 @@ const LAST_DAY = Number.MAX_SAFE_INTEGER;
 /**
  * Co-occurrence counts and post counts of a hashtag from the aggregate (co-occurrence-schema.ts) and its rollups:
  * posts from hashtag_spans (span-rollup-schema.ts), tags by tag number from tag_number_spans and tag_number_totals
- * (numbered-rollup-schema.ts). All-time sums without a range; with one, its whole days as the fewest whole spans
- * and days (span-cover.ts) and the partial days at its edges counted from the posts, so every range is exact while
- * reading at most two days of posts. Tags are summed by number and named once at the end (tag-names.ts).
+ * (numbered-rollup-schema.ts). All-time sums without a range; with one, its whole days as the signed cover of spans
+ * and days expected to read the fewest rows (span-cover.ts) and the partial days at its edges counted from the
+ * posts, so every range is exact while reading at most two days of posts. Tags are summed by number (tag-sums.ts)
+ * and named once at the end (tag-names.ts).
  */
 export const coOccurrenceCounts = (db: Database.Database) => {
   const totals = db

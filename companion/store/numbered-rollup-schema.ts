@@ -3,7 +3,7 @@ import { NUMBERED_SPAN_DAYS } from "./span-cover.ts";
 /**
  * The per-day aggregate's tag counts (tag_days, co-occurrence-schema.ts) again, keyed by each tag's number in
  * tag_ids (tag-codes-schema.ts) instead of its text, per day, per aligned span of days and all time, so a range
- * reads a few short integer rows per piece and sums them into an array by number instead of a map by text (a long
+ * reads short integer rows and sums them into an array by number instead of a map by text (tag-sums.ts; a long
  * tail of 50,000 hashtags has ~4,000 rows a day and ~40,000 a 64-day span):
  *
  *   tag_number_spans  (hashtag, days, span, tag_id, n)  tag_days summed over days span * days .. span * days + days - 1,
