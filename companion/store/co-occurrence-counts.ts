@@ -47,9 +47,12 @@ export const coOccurrenceCounts = (db: Database.Database) => {
     .raw();
   const edge = db
     .prepare<[string, number, number], EdgeCount>(
-      `SELECT i.id, CASE WHEN i.id IS NULL THEN t.tag END, COUNT(*) AS n
-       FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id LEFT JOIN tag_ids i ON i.tag = t.tag
-       WHERE h.hashtag = ? AND h.sort_time BETWEEN ? AND ? GROUP BY t.tag`,
+      // Numbered after grouping: one look-up per distinct tag instead of one per post and tag (2 partial days of the
+      // long tail: ~34 ms against ~41-58 ms).
+      `SELECT i.id, CASE WHEN i.id IS NULL THEN g.tag END, g.n
+       FROM (SELECT t.tag AS tag, COUNT(*) AS n FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id
+             WHERE h.hashtag = ? AND h.sort_time BETWEEN ? AND ? GROUP BY t.tag) g
+       LEFT JOIN tag_ids i ON i.tag = g.tag`,
     )
     .raw();
   const dayPosts = db.prepare<[string, number, number], { n: number }>(
