@@ -16,7 +16,8 @@ export const exportLines = (
   format: ExportFormat,
   range: TimeRange = {},
   onPost: (post: Post) => void = () => {},
-): Generator<string> => linesOf(store, store.postsForHashtag(hashtag, range), format, { hashtag }, onPost);
+): Generator<string> =>
+  linesOf(store.postsForHashtagWithLastSeen(hashtag, range), format, { hashtag }, onPost);
 
 /** The same export of the posts captured in a context (a profile, a search, the feed), by post id. */
 export const contextExportLines = (
@@ -25,7 +26,24 @@ export const contextExportLines = (
   format: ExportFormat,
   onPost: (post: Post) => void = () => {},
 ): Generator<string> =>
-  linesOf(store, store.postsInContext(context), format, { platformUrl: contextPageUrl(context) }, onPost);
+  linesOf(
+    withLastSeen(store, store.postsInContext(context), format),
+    format,
+    { platformUrl: contextPageUrl(context) },
+    onPost,
+  );
+
+/** A post and when it was last seen: NDJSON's collection time for a post whose source does not say. */
+interface Seen {
+  post: Post;
+  lastSeen?: string;
+}
+
+/** Looks up each post's last sighting only for NDJSON, the one format that writes it. */
+function* withLastSeen(store: CompanionStore, posts: Iterable<Post>, format: ExportFormat): Generator<Seen> {
+  for (const post of posts)
+    yield { post, lastSeen: format === "ndjson" ? store.postTimes(post.id)?.lastSeen : undefined };
+}
 
 /** The TikTok page a capture context names: where its posts were loaded. */
 export const contextPageUrl = (context: CaptureContext): string =>
@@ -36,8 +54,7 @@ export const contextPageUrl = (context: CaptureContext): string =>
       : "https://www.tiktok.com/foryou";
 
 function* linesOf(
-  store: CompanionStore,
-  posts: Iterable<Post>,
+  posts: Iterable<Seen>,
   format: ExportFormat,
   page: { hashtag: string } | { platformUrl: string },
   onPost: (post: Post) => void,
@@ -45,14 +62,11 @@ function* linesOf(
   if (format === "csv") yield postCsvHeader();
   if (format === "json") yield "[";
   let first = true;
-  for (const post of posts) {
+  for (const { post, lastSeen } of posts) {
     onPost(post);
     if (format === "csv") yield postCsvLine(post);
     else if (format === "json") yield `${first ? "\n" : ",\n"}${JSON.stringify(post)}`;
-    else {
-      const collectedAt = store.postTimes(post.id)?.lastSeen ?? new Date(0).toISOString();
-      yield toZeeschuimerLine(post, { ...page, collectedAt });
-    }
+    else yield toZeeschuimerLine(post, { ...page, collectedAt: lastSeen ?? new Date(0).toISOString() });
     first = false;
   }
   if (format === "json") yield "\n]\n";

@@ -75,6 +75,11 @@ export interface PostStore {
   upsertPosts(hashtag: string, posts: Post[], options?: UpsertOptions): UpsertSummary;
   /** Streams the posts linked to a hashtag, oldest createTime first. */
   postsForHashtag(hashtag: string, range?: TimeRange): IterableIterator<Post>;
+  /** The same posts, each with when it was last seen (what postTimes gives), read in the same queries. */
+  postsForHashtagWithLastSeen(
+    hashtag: string,
+    range?: TimeRange,
+  ): IterableIterator<{ post: Post; lastSeen: string }>;
   /** Posts linked to the hashtag (created within `range` when given). */
   countPosts(hashtag: string, range?: TimeRange): number;
   getPost(id: string): Post | undefined;

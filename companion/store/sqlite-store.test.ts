@@ -116,6 +116,20 @@ describe("SQLite store", () => {
     expect(store.countPosts("travel", { since: 1_700_000_100 })).toBe(1103);
   });
 
+  it("gives each of a hashtag's posts with the last_seen postTimes gives, in postsForHashtag's order", () => {
+    const posts = Array.from({ length: 1203 }, (_, i) =>
+      makePost({ id: `1${String(i).padStart(5, "0")}`, createTime: 1_700_000_000 + ((i * 7919) % 1203) }),
+    );
+    store.upsertPosts("travel", posts, { seenAt: T1 });
+    store.upsertPosts("travel", posts.slice(0, 600), { seenAt: T2 });
+    const range = { since: 1_700_000_100 };
+    const seen = [...store.postsForHashtagWithLastSeen("travel", range)];
+    expect(seen.map(({ post }) => post)).toEqual([...store.postsForHashtag("travel", range)]);
+    expect(seen).toHaveLength(1103);
+    for (const { post, lastSeen } of seen) expect(lastSeen).toBe(store.postTimes(post.id)?.lastSeen);
+    expect(new Set(seen.map(({ lastSeen }) => lastSeen))).toEqual(new Set([T1, T2]));
+  });
+
   it("counts co-occurring hashtags in SQL exactly as the shared analysis does", () => {
     const posts = [
       makePost({ id: "1", hashtags: ["travel", "Egypt", "cairo"] }),

@@ -44,6 +44,8 @@ class SqliteStore implements CompanionStore {
   private readonly contexts: ReturnType<typeof postContextsTable>;
   readonly engine: EngineTables;
   readonly analysis: AnalysisQueries;
+  /** Prepared once: export asks for every post's times, and preparing cost more than the lookup itself. */
+  private readonly times: Database.Statement<[string], { firstSeen: string; lastSeen: string }>;
 
   constructor(
     readonly dataDir: string,
@@ -57,6 +59,7 @@ class SqliteStore implements CompanionStore {
     this.contexts = postContextsTable(db);
     this.engine = engineTables(db);
     this.analysis = analysisQueries(db);
+    this.times = db.prepare("SELECT first_seen AS firstSeen, last_seen AS lastSeen FROM posts WHERE id = ?");
   }
 
   startRun(hashtag: string, source: string): number {
@@ -158,21 +161,37 @@ class SqliteStore implements CompanionStore {
     return this.contexts.postsIn(context);
   }
 
-  /** Pages by (sort_time, id) rather than holding a cursor open, so callers may query the store meanwhile. */
   *postsForHashtag(hashtag: string, range?: TimeRange): IterableIterator<Post> {
+    for (const row of this.hashtagRows(hashtag, range)) yield postFromRow(row);
+  }
+
+  *postsForHashtagWithLastSeen(
+    hashtag: string,
+    range?: TimeRange,
+  ): IterableIterator<{ post: Post; lastSeen: string }> {
+    for (const row of this.hashtagRows(hashtag, range))
+      yield { post: postFromRow(row), lastSeen: row.lastSeen };
+  }
+
+  /** Pages by (sort_time, id) rather than holding a cursor open, so callers may query the store meanwhile. */
+  private *hashtagRows(
+    hashtag: string,
+    range?: TimeRange,
+  ): IterableIterator<StoredPostRow & { t: number; id: string; lastSeen: string }> {
     const { low, high } = timeBounds(range);
     const page = this.db.prepare<
       [string, number, number, number, string, number],
-      StoredPostRow & { t: number; id: string }
+      StoredPostRow & { t: number; id: string; lastSeen: string }
     >(
-      `SELECT p.json, p.raw, h.sort_time AS t, h.post_id AS id FROM post_hashtags h JOIN posts p ON p.id = h.post_id
+      `SELECT p.json, p.raw, p.last_seen AS lastSeen, h.sort_time AS t, h.post_id AS id
+       FROM post_hashtags h JOIN posts p ON p.id = h.post_id
        WHERE h.hashtag = ? AND h.sort_time BETWEEN ? AND ? AND (h.sort_time, h.post_id) > (?, ?)
        ORDER BY h.sort_time, h.post_id LIMIT ?`,
     );
     let after = { t: Number.MIN_SAFE_INTEGER, id: "" };
     for (;;) {
       const rows = page.all(hashtag, low, high, after.t, after.id, PAGE_SIZE);
-      for (const row of rows) yield postFromRow(row);
+      yield* rows;
       const last = rows.at(-1);
       if (!last || rows.length < PAGE_SIZE) return;
       after = last;
@@ -256,11 +275,7 @@ class SqliteStore implements CompanionStore {
   }
 
   postTimes(postId: string): { firstSeen: string; lastSeen: string } | undefined {
-    return this.db
-      .prepare<[string], { firstSeen: string; lastSeen: string }>(
-        "SELECT first_seen AS firstSeen, last_seen AS lastSeen FROM posts WHERE id = ?",
-      )
-      .get(postId);
+    return this.times.get(postId);
   }
 
   totalPosts(): number {
