@@ -7,6 +7,7 @@ import { createProgress, type Progress } from "../cli/progress.ts";
 import { requirePosts } from "../cli/require-posts.ts";
 import { UserError } from "../cli/user-error.ts";
 import { writeChunks, writeFileAtomically } from "../cli/write-file.ts";
+import { batchLines } from "../export/batch-lines.ts";
 import type { ExportFormat } from "../export/export-formats.ts";
 import { contextExportLines, exportLines } from "../export/export-lines.ts";
 import { checkExportTarget } from "../export/export-target.ts";
@@ -90,9 +91,11 @@ const writeExport = async (
             }
           })(),
         )
-      : "hashtag" in selection
-        ? exportLines(store, selection.hashtag, options.format, range, counted)
-        : contextExportLines(store, selection.context, options.format, counted);
+      : batchLines(
+          "hashtag" in selection
+            ? exportLines(store, selection.hashtag, options.format, range, counted)
+            : contextExportLines(store, selection.context, options.format, counted),
+        );
   if (file === null) await writeChunks(process.stdout, lines);
   else await writeFileAtomically(file, lines);
   return { posts };
