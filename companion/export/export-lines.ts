@@ -17,7 +17,13 @@ export const exportLines = (
   range: TimeRange = {},
   onPost: (post: Post) => void = () => {},
 ): Generator<string> =>
-  linesOf(store.postsForHashtagWithLastSeen(hashtag, range), format, { hashtag }, onPost);
+  linesOf(
+    // CSV's columns come from the model alone: its raw is neither read nor unpacked.
+    store.postsForHashtagWithLastSeen(hashtag, range, { raw: format !== "csv" }),
+    format,
+    { hashtag },
+    onPost,
+  );
 
 /** The same export of the posts captured in a context (a profile, a search, the feed), by post id. */
 export const contextExportLines = (

@@ -75,10 +75,14 @@ export interface PostStore {
   upsertPosts(hashtag: string, posts: Post[], options?: UpsertOptions): UpsertSummary;
   /** Streams the posts linked to a hashtag, oldest createTime first. */
   postsForHashtag(hashtag: string, range?: TimeRange): IterableIterator<Post>;
-  /** The same posts, each with when it was last seen (what postTimes gives), read in the same queries. */
+  /**
+   * The same posts, each with when it was last seen (what postTimes gives), read in the same queries. With
+   * `raw: false` each Post's raw is null, never read nor unpacked: for exports that do not write it (CSV).
+   */
   postsForHashtagWithLastSeen(
     hashtag: string,
     range?: TimeRange,
+    options?: { raw?: boolean },
   ): IterableIterator<{ post: Post; lastSeen: string }>;
   /** Posts linked to the hashtag (created within `range` when given). */
   countPosts(hashtag: string, range?: TimeRange): number;

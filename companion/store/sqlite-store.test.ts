@@ -128,6 +128,11 @@ describe("SQLite store", () => {
     expect(seen).toHaveLength(1103);
     for (const { post, lastSeen } of seen) expect(lastSeen).toBe(store.postTimes(post.id)?.lastSeen);
     expect(new Set(seen.map(({ lastSeen }) => lastSeen))).toEqual(new Set([T1, T2]));
+    const withoutRaw = [...store.postsForHashtagWithLastSeen("travel", range, { raw: false })];
+    expect(withoutRaw).toEqual(
+      seen.map(({ post, lastSeen }) => ({ post: { ...post, raw: null }, lastSeen })),
+    );
+    expect(seen.some(({ post }) => post.raw !== null)).toBe(true);
   });
 
   it("counts co-occurring hashtags in SQL exactly as the shared analysis does", () => {

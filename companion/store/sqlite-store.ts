@@ -168,8 +168,9 @@ class SqliteStore implements CompanionStore {
   *postsForHashtagWithLastSeen(
     hashtag: string,
     range?: TimeRange,
+    options: { raw?: boolean } = {},
   ): IterableIterator<{ post: Post; lastSeen: string }> {
-    for (const row of this.hashtagRows(hashtag, range))
+    for (const row of this.hashtagRows(hashtag, range, options.raw ?? true))
       yield { post: postFromRow(row), lastSeen: row.lastSeen };
   }
 
@@ -177,13 +178,15 @@ class SqliteStore implements CompanionStore {
   private *hashtagRows(
     hashtag: string,
     range?: TimeRange,
+    withRaw = true,
   ): IterableIterator<StoredPostRow & { t: number; id: string; lastSeen: string }> {
     const { low, high } = timeBounds(range);
     const page = this.db.prepare<
       [string, number, number, number, string, number],
       StoredPostRow & { t: number; id: string; lastSeen: string }
     >(
-      `SELECT p.json, p.raw, p.last_seen AS lastSeen, h.sort_time AS t, h.post_id AS id
+      // Without raw its blob's overflow pages are not even read.
+      `SELECT p.json, ${withRaw ? "p.raw" : "NULL AS raw"}, p.last_seen AS lastSeen, h.sort_time AS t, h.post_id AS id
        FROM post_hashtags h JOIN posts p ON p.id = h.post_id
        WHERE h.hashtag = ? AND h.sort_time BETWEEN ? AND ? AND (h.sort_time, h.post_id) > (?, ?)
        ORDER BY h.sort_time, h.post_id LIMIT ?`,
