@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { DAY_SECONDS } from "./day-cover.ts";
 import { databasePath } from "./paths.ts";
 import type { CompanionStore } from "./post-store.ts";
+import { NUMBERED_SPAN_DAYS } from "./span-cover.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import { makePost, type PostSpec } from "./testing/make-post.ts";
 import { tempDirs } from "./testing/temp-dirs.ts";
@@ -81,18 +82,29 @@ const run = async (store: CompanionStore, tx: Transaction) => {
   });
 };
 
-const day = (time: string) => `(${time} / 86400 - (${time} % 86400 < 0))`;
+const floorDiv = (value: string, by: number) => `(${value} / ${by} - (${value} % ${by} < 0))`;
+const day = (time: string) => floorDiv(time, 86400);
 
-/** The aggregate as kept, and as recounted from the links and tags themselves. */
+/** The aggregate and the numbered rollup as kept (numbers read back as tags), and as recounted from the links and tags themselves. */
 const KEPT = {
   hashtag_days: "SELECT hashtag, day, posts FROM hashtag_days ORDER BY 1, 2",
   tag_days: "SELECT hashtag, day, tag, n FROM tag_days ORDER BY 1, 2, 3",
   tag_totals: "SELECT hashtag, tag, n FROM tag_totals ORDER BY 1, 2",
+  tag_number_spans: `SELECT s.hashtag, s.days, s.span, i.tag, s.n
+    FROM tag_number_spans s JOIN tag_ids i ON i.id = s.tag_id ORDER BY 1, 2, 3, 4`,
+  tag_number_totals: `SELECT t.hashtag, i.tag, t.n
+    FROM tag_number_totals t JOIN tag_ids i ON i.id = t.tag_id ORDER BY 1, 2`,
 };
+const recountedTagDays = `SELECT h.hashtag, ${day("h.sort_time")} AS day, t.tag, COUNT(*) AS n
+    FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id GROUP BY 1, 2, 3`;
 const RECOUNTED = {
   hashtag_days: `SELECT hashtag, ${day("sort_time")} AS day, COUNT(*) AS posts FROM post_hashtags GROUP BY 1, 2 ORDER BY 1, 2`,
-  tag_days: `SELECT h.hashtag, ${day("h.sort_time")} AS day, t.tag, COUNT(*) AS n
-    FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+  tag_days: `${recountedTagDays} ORDER BY 1, 2, 3`,
+  tag_number_spans: `${NUMBERED_SPAN_DAYS.map(
+    (days) => `SELECT hashtag, ${days} AS days, ${floorDiv("day", days)} AS span, tag, SUM(n) AS n
+      FROM (${recountedTagDays}) GROUP BY 1, 3, 4`,
+  ).join(" UNION ALL ")} ORDER BY 1, 2, 3, 4`,
+  tag_number_totals: `SELECT hashtag, tag, SUM(n) AS n FROM (${recountedTagDays}) GROUP BY 1, 2 ORDER BY 1, 2`,
   tag_totals: `SELECT h.hashtag, t.tag, COUNT(*) AS n
     FROM post_hashtags h JOIN post_tags t ON t.post_id = h.post_id GROUP BY 1, 2 ORDER BY 1, 2`,
 };
@@ -166,6 +178,15 @@ describe("bulk writes", () => {
     ).toEqual({
       n: 1,
     });
+    // And the numbered rollup, through its own triggers on tag_days.
+    expect(
+      shell
+        .prepare(
+          `SELECT t.n FROM tag_number_totals t JOIN tag_ids i ON i.id = t.tag_id
+           WHERE t.hashtag = 'travel' AND i.tag = 'dance'`,
+        )
+        .get(),
+    ).toEqual({ n: 1 });
     shell.close();
   });
 });

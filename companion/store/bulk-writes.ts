@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
 import { day } from "./co-occurrence-schema.ts";
 import { NewPostCounts } from "./new-post-counts.ts";
+import { numberedRollupFrom } from "./numbered-rollup-schema.ts";
 import { tagCodesRefresh } from "./tag-codes-refresh.ts";
 import { tagNumbers } from "./tag-numbers.ts";
 
@@ -12,8 +13,8 @@ import { tagNumbers } from "./tag-numbers.ts";
  * day) is subtracted before the batch first writes to a stored post (a new post had none, so an import of new
  * posts skips it) and added after, into temp tables keyed like the aggregate; a post the batch inserted is
  * counted in JavaScript instead (addNew, new-post-counts.ts) and its sums join the temp tables now and then; finish()
- * adds the net differences to hashtag_days, tag_days and tag_totals in three statements and deletes the rows left
- * at 0. The before/after pairs telescope, so a re-collected post whose tags or day changed, or a post seen in two
+ * adds the net differences to hashtag_days, tag_days and tag_totals in three statements, and to the numbered rollup
+ * (numbered-rollup-schema.ts: its triggers on tag_days are off too), and deletes the rows left at 0. The before/after pairs telescope, so a re-collected post whose tags or day changed, or a post seen in two
  * batches, is counted out and in exactly, as the triggers would have. Summing over the whole file first means a
  * day's row is written once per import, not once per post.
  *
@@ -131,6 +132,7 @@ export const bulkWrites = (db: Database.Database): BulkWrites => {
     `DELETE FROM tag_totals WHERE n = 0
        AND (hashtag, tag) IN (SELECT hashtag, tag FROM temp.bulk_tag_days WHERE n < 0)`,
   ].map((sql) => db.prepare(sql));
+  const applyRollup = numberedRollupFrom("temp.bulk_tag_days").map((sql) => db.prepare(sql));
   const forget = () => {
     db.exec("DELETE FROM temp.bulk_hashtag_days; DELETE FROM temp.bulk_tag_days;");
     newCounts.drain();
@@ -184,6 +186,7 @@ export const bulkWrites = (db: Database.Database): BulkWrites => {
       apply.run();
       applyTags.run();
       applyTotals.run();
+      for (const statement of applyRollup) statement.run();
       for (const statement of emptied) statement.run();
       forget();
       db.exec("DELETE FROM bulk_writes");

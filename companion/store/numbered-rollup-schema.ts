@@ -1,3 +1,4 @@
+import { BULK_GUARD } from "./bulk-writes-schema.ts";
 import { NUMBERED_SPAN_DAYS } from "./span-cover.ts";
 
 /**
@@ -11,7 +12,9 @@ import { NUMBERED_SPAN_DAYS } from "./span-cover.ts";
  *   tag_number_totals (hashtag, tag_id, n)              tag_days summed over every day
  *
  * Triggers on tag_days keep both exact, so every writer of the per-day rows keeps them right: the link and tag
- * triggers, and a bulk writer adding a batch's counts at once (bulk-writes.ts). A tag without a number is numbered
+ * triggers, a script, the sqlite3 shell. A bulk writer (bulk-writes.ts) turns them off with the bulk_writes switch
+ * and adds its file's net per-day counts set-based (numberedRollupFrom), because one trigger run per tag_days row
+ * was most of its finish(). A tag without a number is numbered
  * first (tag_ids rows are never changed or deleted, so a number once read stays that tag's). Rows whose count drops
  * to 0 are deleted. They replace span-rollup-schema.ts's text-keyed tag_spans; its hashtag_spans stay.
  */
@@ -58,8 +61,28 @@ const rebuild = (days: number) => `
     SELECT d.hashtag, ${days}, ${spanOf("d.day", days)} AS s, i.id, SUM(d.n)
     FROM tag_days d JOIN tag_ids i ON i.tag = d.tag GROUP BY d.hashtag, s, i.id;`;
 
-// Updates add the new count before taking the old one away, so a row updated in place never passes through 0 and is
-// deleted only when it is really empty; rows of 0 (a writer's transient state) add nothing.
+/**
+ * The triggers keeping the rollup, firing only when `guard` holds (empty: always). Updates add the new count before
+ * taking the old one away, so a row updated in place never passes through 0 and is deleted only when it is really
+ * empty; rows of 0 (a writer's transient state) add nothing.
+ */
+const triggers = (guard: string) => {
+  const when = (condition: string) => {
+    const all = [guard, condition].filter((c) => c !== "");
+    return all.length === 0 ? "" : `WHEN ${all.join(" AND ")}`;
+  };
+  return `
+  CREATE TRIGGER numbered_tag_added AFTER INSERT ON tag_days ${when("")}
+  BEGIN ${numberTag("NEW")} ${delta("NEW", "+")}
+  END;
+  CREATE TRIGGER numbered_tag_changed AFTER UPDATE ON tag_days ${when("")}
+  BEGIN ${numberTag("NEW")} ${delta("NEW", "+")} ${delta("OLD", "-")}
+  END;
+  CREATE TRIGGER numbered_tag_removed AFTER DELETE ON tag_days ${when("OLD.n <> 0")}
+  BEGIN ${delta("OLD", "-")}
+  END;`;
+};
+
 export const NUMBERED_ROLLUP_MIGRATION = `
   DROP TRIGGER span_tag_added;
   DROP TRIGGER span_tag_changed;
@@ -81,18 +104,46 @@ export const NUMBERED_ROLLUP_MIGRATION = `
     PRIMARY KEY (hashtag, tag_id)
   ) WITHOUT ROWID;
 
-  CREATE TRIGGER numbered_tag_added AFTER INSERT ON tag_days
-  BEGIN ${numberTag("NEW")} ${delta("NEW", "+")}
-  END;
-  CREATE TRIGGER numbered_tag_changed AFTER UPDATE ON tag_days
-  BEGIN ${numberTag("NEW")} ${delta("NEW", "+")} ${delta("OLD", "-")}
-  END;
-  CREATE TRIGGER numbered_tag_removed AFTER DELETE ON tag_days WHEN OLD.n <> 0
-  BEGIN ${delta("OLD", "-")}
-  END;
-
+  ${triggers("")}
   INSERT INTO tag_ids (tag) SELECT DISTINCT tag FROM tag_days WHERE tag NOT IN (SELECT tag FROM tag_ids);
   ${NUMBERED_SPAN_DAYS.map(rebuild).join("\n")}
   INSERT INTO tag_number_totals (hashtag, tag_id, n)
     SELECT d.hashtag, i.id, SUM(d.n) FROM tag_days d JOIN tag_ids i ON i.tag = d.tag GROUP BY d.hashtag, i.id;
 `;
+
+/** The same triggers, skipped by the connection holding the bulk_writes switch (bulk-writes-schema.ts). */
+export const NUMBERED_ROLLUP_BULK_MIGRATION = `
+  DROP TRIGGER numbered_tag_added;
+  DROP TRIGGER numbered_tag_changed;
+  DROP TRIGGER numbered_tag_removed;
+  ${triggers(BULK_GUARD)}
+`;
+
+/**
+ * Statements adding net per-day count changes held in `source` (hashtag, day, tag, n; n of either sign, rows of 0
+ * allowed) to the rollup, as the triggers would have row by row: the tags numbered first, each span and total
+ * changed by its summed difference, and the rows a negative difference may have emptied deleted.
+ */
+export const numberedRollupFrom = (source: string): string[] => {
+  const numbered = `${source} b JOIN tag_ids i ON i.tag = b.tag`;
+  return [
+    `INSERT INTO tag_ids (tag) SELECT b.tag FROM ${source} b
+       WHERE b.n <> 0 AND NOT EXISTS (SELECT 1 FROM tag_ids i WHERE i.tag = b.tag) GROUP BY b.tag`,
+    // WHERE true: without it SQLite cannot tell the upsert's ON from a join's.
+    ...NUMBERED_SPAN_DAYS.map(
+      (days) => `INSERT INTO tag_number_spans (hashtag, days, span, tag_id, n)
+        SELECT b.hashtag, ${days}, ${spanOf("b.day", days)} AS s, i.id, SUM(b.n) AS total
+        FROM ${numbered} WHERE true GROUP BY b.hashtag, s, i.id HAVING total <> 0
+      ON CONFLICT (hashtag, days, span, tag_id) DO UPDATE SET n = n + excluded.n`,
+    ),
+    `INSERT INTO tag_number_totals (hashtag, tag_id, n)
+       SELECT b.hashtag, i.id, SUM(b.n) AS total FROM ${numbered} WHERE true GROUP BY b.hashtag, i.id HAVING total <> 0
+     ON CONFLICT (hashtag, tag_id) DO UPDATE SET n = n + excluded.n`,
+    ...NUMBERED_SPAN_DAYS.map(
+      (days) => `DELETE FROM tag_number_spans WHERE days = ${days} AND n = 0
+        AND (hashtag, span, tag_id) IN (SELECT b.hashtag, ${spanOf("b.day", days)}, i.id FROM ${numbered} WHERE b.n < 0)`,
+    ),
+    `DELETE FROM tag_number_totals WHERE n = 0
+       AND (hashtag, tag_id) IN (SELECT b.hashtag, i.id FROM ${numbered} WHERE b.n < 0)`,
+  ];
+};

@@ -5,7 +5,7 @@
 
 import { BULK_WRITES_MIGRATION } from "./bulk-writes-schema.ts";
 import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
-import { NUMBERED_ROLLUP_MIGRATION } from "./numbered-rollup-schema.ts";
+import { NUMBERED_ROLLUP_BULK_MIGRATION, NUMBERED_ROLLUP_MIGRATION } from "./numbered-rollup-schema.ts";
 import { PACKED_JSON_MIGRATION } from "./packed-json-migration.ts";
 import { POST_CONTEXTS_MIGRATION } from "./post-contexts.ts";
 import { RAW_COLUMN_MIGRATION } from "./raw-column-migration.ts";
@@ -168,4 +168,6 @@ export const MIGRATIONS: readonly string[] = [
   PACKED_JSON_MIGRATION,
   // The rollup's tag counts keyed by tag number instead of text, per day too, and all time (numbered-rollup-schema.ts).
   NUMBERED_ROLLUP_MIGRATION,
+  // The numbered rollup's triggers skipped by a bulk import, which adds its counts set-based (numbered-rollup-schema.ts).
+  NUMBERED_ROLLUP_BULK_MIGRATION,
 ];
