@@ -5,6 +5,7 @@ import { describeShape } from "../../shared/post/describe-shape.ts";
 import type { Post } from "../../shared/post/post.ts";
 import type { Progress } from "../cli/progress.ts";
 import { UserError } from "../cli/user-error.ts";
+import { slimJson } from "../store/post-row.ts";
 import type { CompanionStore } from "../store/post-store.ts";
 import type { FileFormat } from "./detect-format.ts";
 import { type RawPacker, rawPackerThread } from "./pack-raw-in-thread.ts";
@@ -46,20 +47,24 @@ interface Batch {
   posts: Post[];
   /** Where each post is in the file, for an error about it. */
   wheres: string[];
-  packing: Promise<Buffer[]>;
+  /** The posts' raw blobs, then their Posts' json column blobs, in order. */
+  packing: Promise<[Buffer[], Buffer[]]>;
 }
 
 /**
  * Upserts a file's posts in batches per hashtag, with one run recorded per hashtag. Everything happens inside
  * the caller's transaction, so the file is stored whole or not at all.
  *
- * Pipelined over two threads: a full batch's raw texts go to the packing thread, and the batch before it is
- * written while they pack; so this thread parses batch k + 1 and writes batch k - 1 while the other deflates
- * batch k. At most two batches wait besides the one filling, which keeps memory flat; batches are written in
+ * Pipelined over two threads: a full batch's raw texts and Posts' slimJson texts go to the packing thread, and the
+ * batch before it is written while they pack; so this thread parses batch k + 1 and writes batch k - 1 while the
+ * other packs batch k. At most two batches wait besides the one filling, which keeps memory flat; batches are written in
  * the order they filled.
  */
 class BatchWriter {
-  private readonly pending = new Map<string, { posts: Post[]; texts: string[]; wheres: string[] }>();
+  private readonly pending = new Map<
+    string,
+    { posts: Post[]; texts: string[]; jsons: string[]; wheres: string[] }
+  >();
   private readonly queue: Batch[] = [];
   private readonly runs = new Map<string, { id: number; new: number; seen: number }>();
 
@@ -74,12 +79,14 @@ class BatchWriter {
   add(hashtag: string, post: Post, rawText: string | undefined, where: string): Promise<void> | undefined {
     let batch = this.pending.get(hashtag);
     if (batch === undefined) {
-      batch = { posts: [], texts: [], wheres: [] };
+      batch = { posts: [], texts: [], jsons: [], wheres: [] };
       this.pending.set(hashtag, batch);
     }
     batch.texts.push(rawText ?? JSON.stringify(post.raw ?? null));
     // Its raw is packed from the text: without the parsed tree, a waiting batch holds a fraction of the heap.
-    batch.posts.push({ ...post, raw: null });
+    const slim = { ...post, raw: null };
+    batch.posts.push(slim);
+    batch.jsons.push(slimJson(slim));
     batch.wheres.push(where);
     return batch.posts.length >= BATCH_SIZE ? this.flush(hashtag) : undefined;
   }
@@ -88,7 +95,7 @@ class BatchWriter {
     const batch = this.pending.get(hashtag);
     if (batch === undefined || batch.posts.length === 0) return;
     this.pending.delete(hashtag);
-    const packing = this.packer.pack(batch.texts);
+    const packing = Promise.all([this.packer.pack(batch.texts), this.packer.packPostJsons(batch.jsons)]);
     // Not awaited until its turn: a failure before then must not surface as an unhandled rejection.
     packing.catch(() => {});
     this.queue.push({ hashtag, posts: batch.posts, wheres: batch.wheres, packing });
@@ -97,8 +104,9 @@ class BatchWriter {
 
   private async write({ hashtag, posts, wheres, packing }: Batch): Promise<void> {
     let blobs: Buffer[];
+    let jsons: Buffer[];
     try {
-      blobs = await packing;
+      [blobs, jsons] = await packing;
     } catch (error) {
       const where = wheres.length === 1 ? wheres[0] : `${wheres[0]} to ${wheres.at(-1)}`;
       throw new UserError(
@@ -112,7 +120,13 @@ class BatchWriter {
       this.summary.hashtags.push(hashtag);
     }
     const packedRaws = new Map(posts.map((post, i) => [post, blobs[i]!]));
-    const result = this.store.upsertPosts(hashtag, posts, { runId: run.id, seenAt: this.seenAt, packedRaws });
+    const packedJsons = new Map(posts.map((post, i) => [post, jsons[i]!]));
+    const result = this.store.upsertPosts(hashtag, posts, {
+      runId: run.id,
+      seenAt: this.seenAt,
+      packedRaws,
+      packedJsons,
+    });
     run.new += result.new;
     run.seen += result.seen;
     this.summary.new += result.new;

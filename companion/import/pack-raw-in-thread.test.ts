@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { packRaw, unpackRaw } from "../store/raw-codec.ts";
+import { packSlimJson } from "../store/post-row.ts";
+import { packRaw, unpackRaw, unpackText } from "../store/raw-codec.ts";
 import { type RawPacker, rawPackerThread } from "./pack-raw-in-thread.ts";
 
 const texts = (n: number, salt: string): string[] =>
@@ -23,6 +24,24 @@ describe("rawPackerThread", () => {
       blobs.forEach((blob, i) => {
         expect(blob.equals(packRaw(batches[b]![i]!))).toBe(true);
         expect(unpackRaw(blob)).toBe(batches[b]![i]);
+      });
+    });
+  });
+
+  it("gives packSlimJson's blobs byte for byte for Post texts, batches of both kinds in flight together", async () => {
+    packer = rawPackerThread();
+    const batches = [texts(200, "e"), [], ["", "{}", "y".repeat(100_000)], texts(7, "f")];
+    const [raws, jsons] = await Promise.all([
+      Promise.all(batches.map((batch) => packer!.pack(batch))),
+      Promise.all(batches.map((batch) => packer!.packPostJsons(batch))),
+    ]);
+    batches.forEach((batch, b) => {
+      expect(jsons[b]).toHaveLength(batch.length);
+      batch.forEach((text, i) => {
+        expect(jsons[b]![i]!.equals(packSlimJson(text))).toBe(true);
+        expect(unpackText(jsons[b]![i]!)).toBe(text);
+        // Each batch with its own dictionary: the raw blobs stay packRaw's.
+        expect(raws[b]![i]!.equals(packRaw(text))).toBe(true);
       });
     });
   });

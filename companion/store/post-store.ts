@@ -36,6 +36,11 @@ export interface UpsertOptions {
    * must unpack to JSON that parses to `raw`.
    */
   packedRaws?: ReadonlyMap<Post, Buffer>;
+  /**
+   * A new post's json column already packed (post-row.ts packSlimJson of its slimJson), packed elsewhere as raw
+   * is: stored as is when the post is inserted. A stored post's merge packs its own.
+   */
+  packedJsons?: ReadonlyMap<Post, Buffer>;
 }
 
 export interface StoredVideo {

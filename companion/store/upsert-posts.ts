@@ -148,7 +148,12 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
   };
 
   /** Inserts the posts not stored yet; returns the ids inserted (a post twice in `posts` goes in once). */
-  const insertNew = (posts: Post[], observed: string[], packed: Buffer[]): Set<string> => {
+  const insertNew = (
+    posts: Post[],
+    observed: string[],
+    packed: Buffer[],
+    packedJsons: ReadonlyMap<Post, Buffer> | undefined,
+  ): Set<string> => {
     const inserted = new Set<string>();
     for (let start = 0; start < posts.length; start += POSTS_PER_INSERT) {
       const end = Math.min(posts.length, start + POSTS_PER_INSERT);
@@ -157,7 +162,7 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
         const post = posts[i]!;
         params.push(
           post.id,
-          packSlimJson(slimJson(post)),
+          packedJsons?.get(post) ?? packSlimJson(slimJson(post)),
           packed[i],
           post.createTime,
           observed[i],
@@ -179,7 +184,7 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
       const packed = posts.map(
         (post) => options.packedRaws?.get(post) ?? packRaw(JSON.stringify(post.raw ?? null)),
       );
-      const inserted = insertNew(posts, observed, packed);
+      const inserted = insertNew(posts, observed, packed, options.packedJsons);
 
       // A post is new where it first appears, if the INSERT added it; anywhere else it is merged.
       const changed: string[] = [];
