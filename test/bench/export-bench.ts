@@ -7,12 +7,13 @@
  *   npx tsx test/bench/export-bench.ts --data-dir <kept>/data-scraper-ndjson [--hashtag bench]
  *     [--formats ndjson,csv,json,parquet] [--rounds 5] [--roots /tmp/before,$PWD]
  *
- * Every checkout needs its bundle built (`npm run build:cli`) and a schema that can open the folder: a newer
- * checkout migrates it on first open, so make the folder with the oldest checkout compared.
+ * Every checkout needs its bundle built (`npm run build:cli`) and a schema that can open the folder (make it with
+ * the oldest checkout compared). Each checkout exports from its own copy of the folder, after one untimed export:
+ * a newer checkout migrates its copy then, and the older one still opens its own.
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,7 +30,7 @@ const { values } = parseArgs({
   },
 });
 if (values["data-dir"] === undefined) throw new Error("--data-dir <folder> is required (see the header)");
-const dataDir = resolve(values["data-dir"]);
+const source = resolve(values["data-dir"]);
 const roots = values.roots.split(",").map((root) => resolve(root.trim()));
 const formats = values.formats.split(",").map((format) => format.trim());
 const rounds = Number(values.rounds);
@@ -46,7 +47,7 @@ interface Run {
 }
 
 /** One export under GNU time; the CLI's --json summary gives the post count. */
-const exportOnce = (root: string, format: string, out: string): Run => {
+const exportOnce = (root: string, dataDir: string, format: string, out: string): Run => {
   const bin = join(root, "companion", "bin.js");
   const args = ["--json", "--data-dir", dataDir, "export", values.hashtag, "--format", format, "--out", out];
   const result = spawnSync(
@@ -64,6 +65,14 @@ const exportOnce = (root: string, format: string, out: string): Run => {
 
 const work = await mkdtemp(join(tmpdir(), "export-bench-"));
 try {
+  const copies = await Promise.all(
+    roots.map(async (root, i) => {
+      const copy = join(work, `data-${i}`);
+      await cp(source, copy, { recursive: true });
+      exportOnce(root, copy, formats[0]!, join(work, "warm-up"));
+      return copy;
+    }),
+  );
   const runs = new Map<string, Run[]>();
   const loads: number[] = [];
   const same = new Map<string, boolean>();
@@ -73,7 +82,7 @@ try {
         const out = join(work, `${i}.${format}`);
         loads.push(load());
         const key = `${format} ${root}`;
-        runs.set(key, [...(runs.get(key) ?? []), exportOnce(root, format, out)]);
+        runs.set(key, [...(runs.get(key) ?? []), exportOnce(root, copies[i]!, format, out)]);
         return readFileSync(out);
       });
       same.set(format, (same.get(format) ?? true) && files.every((file) => file.equals(files[0]!)));
