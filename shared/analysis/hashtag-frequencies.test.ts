@@ -61,4 +61,26 @@ describe("hashtagFrequencies", () => {
       }),
     );
   });
+
+  it("shows the same rows as ranking every hashtag, however many tie at the last count shown", () => {
+    const everyHashtagRanked = (counts: Map<string, number>, self: string, n: number) =>
+      [...counts]
+        .filter(([tag]) => tag !== self)
+        .sort(([a, countA], [b, countB]) => countB - countA || (a < b ? -1 : a > b ? 1 : 0))
+        .slice(0, n - 1)
+        .map(([hashtag, count]) => [hashtag, count]);
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.stringMatching(/^[a-f]{1,3}$/), fc.integer({ min: 0, max: 4 })),
+        fc.integer({ min: 1, max: 30 }),
+        (record, n) => {
+          const counts = new Map(Object.entries(record));
+          const table = rankHashtags({ totalPosts: 10, counts }, "a", n);
+          expect(table.rows.slice(1).map((row) => [row.hashtag, row.count])).toEqual(
+            everyHashtagRanked(counts, "a", n),
+          );
+        },
+      ),
+    );
+  });
 });
