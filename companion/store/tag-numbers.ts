@@ -1,4 +1,5 @@
 import type Database from "better-sqlite3";
+import { compareCodePoints } from "../../shared/analysis/python-format.ts";
 import { encodeNumber, MAX_CODED } from "./tag-code.ts";
 
 /**
@@ -14,27 +15,13 @@ export interface TagNumbers {
   /** Gives every tag in `tags` a number, reading or adding the ones this transaction has not seen yet. */
   number(tags: Iterable<string>): void;
   /**
-   * A post's tag_codes text from its own tags, all numbered before, in the order the SQL that recomputes it
-   * writes (so a later recompute of an unchanged post leaves the same text); null when a number cannot be written.
+   * A post's tag_codes text from its own tags, all numbered before, in code point order (their UTF-8 bytes' order,
+   * the order SQLite reads them off post_tags' key), the order the SQL that recomputes it writes (so a later recompute of an unchanged post leaves the same text); null when a number cannot be written.
    */
   codes(tags: readonly string[]): string | null;
   /** Forgets every number (after a rollback, or before another transaction). */
   forget(): void;
 }
-
-/**
- * Code point order, which is the order of their UTF-8 bytes: the order SQLite reads a post's tags in off
- * post_tags' key, and so the order of the text tag-codes-schema.ts's postTagCodes writes.
- */
-const byCodePoint = (a: string, b: string): number => {
-  for (let i = 0; ; ) {
-    const x = a.codePointAt(i);
-    const y = b.codePointAt(i);
-    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? -1 : 1;
-    if (x !== y) return x - y;
-    i += x > 0xffff ? 2 : 1;
-  }
-};
 
 export const tagNumbers = (db: Database.Database): TagNumbers => {
   const known = db
@@ -65,7 +52,7 @@ export const tagNumbers = (db: Database.Database): TagNumbers => {
     },
     codes(tags) {
       let text = "";
-      for (const tag of [...tags].sort(byCodePoint)) {
+      for (const tag of [...tags].sort(compareCodePoints)) {
         const code = codeOf.get(tag);
         if (code === undefined)
           throw new Error(`tag ${JSON.stringify(tag)} was not numbered before its codes`);

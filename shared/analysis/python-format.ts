@@ -48,12 +48,12 @@ export const formatFixed = (value: number, digits: number): string => {
 
 /** Orders strings by code point, as Python's sorted() does (JS's < compares UTF-16 units). */
 export const compareCodePoints = (a: string, b: string): number => {
-  const left = [...a];
-  const right = [...b];
-  const length = Math.min(left.length, right.length);
-  for (let index = 0; index < length; index++) {
-    const difference = (left[index]?.codePointAt(0) ?? 0) - (right[index]?.codePointAt(0) ?? 0);
-    if (difference !== 0) return difference;
+  // Walks both strings in place: no array of characters per comparison (sorting 50k tags compares ~800k times).
+  for (let i = 0; ; ) {
+    const x = a.codePointAt(i);
+    const y = b.codePointAt(i);
+    if (x === undefined || y === undefined) return x === y ? 0 : x === undefined ? -1 : 1;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
   }
-  return left.length - right.length;
 };
