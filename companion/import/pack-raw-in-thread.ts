@@ -94,7 +94,7 @@ export const rawPackerThread = (): RawPacker => {
     if (batch === undefined) return;
     waiting.delete(reply.id);
     if ("error" in reply) {
-      batch.reject(new Error(`the raw packing thread failed: ${reply.error}`));
+      batch.reject(new Error(`the packing thread failed: ${reply.error}`));
       return;
     }
     const blobs: Buffer[] = [];
@@ -105,8 +105,8 @@ export const rawPackerThread = (): RawPacker => {
     }
     batch.resolve(blobs);
   });
-  worker.on("error", (error) => failAll(new Error(`the raw packing thread failed: ${error.message}`)));
-  worker.on("exit", () => failAll(new Error("the raw packing thread ended")));
+  worker.on("error", (error) => failAll(new Error(`the packing thread failed: ${error.message}`)));
+  worker.on("exit", () => failAll(new Error("the packing thread ended")));
   const packWith = (codec: number, texts: string[]): Promise<Buffer[]> => {
     if (ended !== null) return Promise.reject(ended);
     const id = nextId++;
@@ -129,7 +129,7 @@ export const rawPackerThread = (): RawPacker => {
     pack: (texts) => packWith(ZSTD_RAW_V2, texts),
     packPostJsons: (texts) => packWith(ZSTD_POST_V1, texts),
     async close() {
-      failAll(new Error("the raw packing thread was closed"));
+      failAll(new Error("the packing thread was closed"));
       await worker.terminate();
     },
   };
