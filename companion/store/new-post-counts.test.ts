@@ -2,7 +2,8 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { day } from "./co-occurrence-schema.ts";
-import { dayOf, NewPostCounts } from "./new-post-counts.ts";
+import { dayOf } from "./day-cover.ts";
+import { NewPostCounts } from "./new-post-counts.ts";
 import { UNDATED } from "./schema.ts";
 
 describe("dayOf", () => {

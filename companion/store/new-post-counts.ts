@@ -1,12 +1,11 @@
+import { dayOf } from "./day-cover.ts";
+
 /**
  * The aggregate's counts (co-occurrence-schema.ts) of posts a bulk writer has just inserted, summed in
  * JavaScript: such a post had no links or tags before, so what it adds is known from its one link and its own
  * tags without reading anything back. bulk-writes.ts moves the sums into its temp tables now and then, where they
  * meet the counts of the stored posts it reads from SQL.
  */
-
-/** The day of a sort time, as co-occurrence-schema.ts's `day`: floor division into UTC days. */
-export const dayOf = (sortTime: number): number => Math.floor(sortTime / 86_400);
 
 /** Rows as the temp tables take them: [hashtag, day, n] and [hashtag, day, tag, n]. */
 export interface CountRows {
