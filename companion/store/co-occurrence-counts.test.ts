@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countHashtags } from "../../shared/analysis/hashtag-frequencies.ts";
+import { countHashtags, rankHashtags } from "../../shared/analysis/hashtag-frequencies.ts";
 import { coOccurrenceCounts } from "./co-occurrence-counts.ts";
 import { CO_OCCURRENCE_MIGRATION, DROP_AGGREGATE_TRIGGERS } from "./co-occurrence-schema.ts";
 import { DAY_SECONDS } from "./day-cover.ts";
@@ -162,6 +162,11 @@ describe("the co-occurrence aggregate", () => {
                 expect(new Map([...actual.counts].sort())).toEqual(new Map([...expected.counts].sort()));
                 expect(actual.totalPosts).toBe(expected.totalPosts);
                 expect(store.countPosts(hashtag, timeRange)).toBe(expected.totalPosts);
+                // Ranked by index, naming only the tags it may show (numbered-counts.ts), as the recount ranks.
+                for (const n of [1, 3])
+                  expect(rankHashtags(store.hashtagCounts(hashtag, timeRange), hashtag, n)).toEqual(
+                    rankHashtags(expected, hashtag, n),
+                  );
               }
           } finally {
             store.close();
@@ -235,6 +240,31 @@ describe("counts by tag number", () => {
       expect(all()).toEqual(
         new Map([
           ["second", 1],
+          ["travel", 1],
+        ]),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it("names counts taken inside a transaction at once, so a rollback that gives their numbers away renames none", () => {
+    const dir = tempDir();
+    const store = openSqliteStore(dir);
+    store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel"], createTime: DAY_START + 3600 })]);
+    store.close();
+    const db = new Database(databasePath(dir));
+    try {
+      const counts = coOccurrenceCounts(db);
+      db.exec("BEGIN");
+      db.exec("INSERT INTO post_tags (post_id, tag) VALUES ('1', 'first')");
+      const taken = counts.hashtagCounts("travel");
+      db.exec("ROLLBACK");
+      db.exec("INSERT INTO post_tags (post_id, tag) VALUES ('1', 'second')");
+      expect(rankHashtags(taken, "travel", 2).rows.map((row) => row.hashtag)).toEqual(["travel", "first"]);
+      expect(new Map([...taken.counts].sort())).toEqual(
+        new Map([
+          ["first", 1],
           ["travel", 1],
         ]),
       );

@@ -1,6 +1,7 @@
 import type Database from "better-sqlite3";
-import type { HashtagCounts } from "../../shared/analysis/hashtag-frequencies.ts";
+import type { HashtagCounts, IndexedCounts } from "../../shared/analysis/hashtag-frequencies.ts";
 import { coverWithDays, dayOf, type SecondRange } from "./day-cover.ts";
+import { numberedCounts } from "./numbered-counts.ts";
 import type { TimeRange } from "./post-store.ts";
 import { UNDATED } from "./schema.ts";
 import {
@@ -34,7 +35,7 @@ const LAST_DAY = Number.MAX_SAFE_INTEGER;
  * (numbered-rollup-schema.ts). All-time sums without a range; with one, its whole days as the signed cover of spans
  * and days expected to read the fewest rows (span-cover.ts) and the partial days at its edges counted from the
  * posts, so every range is exact while reading at most two days of posts. Tags are summed by number (tag-sums.ts)
- * and named once at the end (tag-names.ts).
+ * and named when asked for (numbered-counts.ts, tag-names.ts).
  */
 export const coOccurrenceCounts = (db: Database.Database) => {
   const totals = db
@@ -117,7 +118,7 @@ export const coOccurrenceCounts = (db: Database.Database) => {
     return total;
   };
 
-  const hashtagCounts = (hashtag: string, range?: TimeRange): HashtagCounts => {
+  const hashtagCounts = (hashtag: string, range?: TimeRange): HashtagCounts & IndexedCounts => {
     const bounds = timeBounds(range);
     const sums = new TagSums(names.largestNumber());
     const unnumbered = new Map<string, number>();
@@ -131,11 +132,7 @@ export const coOccurrenceCounts = (db: Database.Database) => {
           else if (tag !== null) unnumbered.set(tag, (unnumbered.get(tag) ?? 0) + n);
         }
     }
-    const { numbers, sums: found } = sums.nonZero();
-    const named = names.namesOf(numbers);
-    const counts = new Map<string, number>(unnumbered);
-    for (let i = 0; i < numbers.length; i++) counts.set(named[i]!, found[i]!);
-    return { totalPosts: countPosts(hashtag, range), counts };
+    return numberedCounts(names, countPosts(hashtag, range), unnumbered, sums.nonZero(), db.inTransaction);
   };
 
   return { countPosts, hashtagCounts };

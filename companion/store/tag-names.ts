@@ -16,10 +16,14 @@ export const tagNames = (db: Database.Database) => {
     )
     .raw();
   const largest = db.prepare<[], number | null>("SELECT max(id) FROM tag_ids").pluck();
+  const number = db.prepare<[string], number>("SELECT id FROM tag_ids WHERE tag = ?").pluck();
 
   return {
     /** The largest tag number given so far (0 when none). */
     largestNumber: (): number => largest.get() ?? 0,
+
+    /** The tag's number, undefined when it has none. */
+    numberOf: (tag: string): number | undefined => number.get(tag),
 
     /** Each number's tag, in the order given; a number without one is an error (tag_ids rows are never deleted). */
     namesOf(ids: readonly number[]): string[] {

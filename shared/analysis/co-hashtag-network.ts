@@ -1,6 +1,11 @@
 import { normaliseHashtag } from "../hashtag/hashtag.ts";
 import type { Post } from "../post/post.ts";
-import { countHashtags, type HashtagCounts, rankHashtags } from "./hashtag-frequencies.ts";
+import {
+  countHashtags,
+  type HashtagCounts,
+  type IndexedCounts,
+  rankHashtags,
+} from "./hashtag-frequencies.ts";
 import { compareCodePoints } from "./python-format.ts";
 import { inTimeRange, type TimeRange } from "./time-range.ts";
 
@@ -48,7 +53,7 @@ const checkOptions = ({ top = DEFAULT_NETWORK_TOP, minWeight = DEFAULT_MIN_WEIGH
 
 /** The top nodes by the frequency table's rule: the hashtag itself, then the most frequent co-hashtags. */
 export const networkNodes = (
-  counts: HashtagCounts,
+  counts: HashtagCounts | IndexedCounts,
   hashtag: string,
   top = DEFAULT_NETWORK_TOP,
 ): NetworkNode[] =>
@@ -63,7 +68,7 @@ const byWeight = (a: NetworkEdge, b: NetworkEdge): number =>
  */
 export const assembleNetwork = (
   hashtag: string,
-  counts: HashtagCounts,
+  counts: HashtagCounts | IndexedCounts,
   pairs: Iterable<NetworkEdge>,
   options: NetworkOptions = {},
 ): CoHashtagNetwork => {

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countHashtags, hashtagFrequencies, rankHashtags } from "./hashtag-frequencies.ts";
+import {
+  countHashtags,
+  hashtagFrequencies,
+  type IndexedCounts,
+  indexCounts,
+  rankHashtags,
+} from "./hashtag-frequencies.ts";
 
 const posts = [
   { id: "1", hashtags: ["travel", "Egypt", "cairo"] },
@@ -79,6 +85,34 @@ describe("hashtagFrequencies", () => {
           expect(table.rows.slice(1).map((row) => [row.hashtag, row.count])).toEqual(
             everyHashtagRanked(counts, "a", n),
           );
+        },
+      ),
+    );
+  });
+
+  it("ranks counts by index as the map they stand for, naming only the tags at or above the last count shown", () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.stringMatching(/^[a-f]{1,3}$/), fc.integer({ min: 1, max: 4 })),
+        fc.integer({ min: 1, max: 30 }),
+        (record, n) => {
+          const counts = new Map(Object.entries(record));
+          const asked: number[] = [];
+          const indexed = indexCounts({ totalPosts: 10, counts });
+          const watched: IndexedCounts = {
+            ...indexed,
+            tagsAt: (indexes) => {
+              asked.push(...indexes);
+              return indexed.tagsAt(indexes);
+            },
+          };
+          const table = rankHashtags(watched, "a", n);
+          expect(table).toEqual(rankHashtags({ totalPosts: 10, counts }, "a", n));
+          const lastShown = table.rows.length > 1 ? table.rows.at(-1)!.count : Number.POSITIVE_INFINITY;
+          for (const index of asked) {
+            expect(indexed.countsByIndex[index]).toBeGreaterThanOrEqual(lastShown);
+            expect(indexed.tagsAt([index])).not.toEqual(["a"]);
+          }
         },
       ),
     );
