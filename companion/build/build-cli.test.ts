@@ -19,6 +19,7 @@ describe("buildCli", () => {
     const { manifest, startup } = await buildCli(outdir);
     expect(manifest.inputs).toContain("companion/cli.ts");
     expect(manifest.inputs).toContain("companion/store/sqlite-store.ts");
+    expect(manifest.inputs).toContain("companion/import/import-thread.ts");
     expect(manifest.inputs.some((input) => input.includes("node_modules"))).toBe(false);
     expect(staleReason(new URL("manifest.json", outdir))).toBeNull();
 

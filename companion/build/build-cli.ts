@@ -5,6 +5,8 @@ import { BUNDLE_DIR, type BundleManifest, MANIFEST_NAME, ROOT } from "./bundle-l
 import { type StartupFiles, startupFiles } from "./startup-files.ts";
 
 const ENTRY = "companion/build/cli-entry.ts";
+/** The import's reading thread starts from a file of its own (read-in-thread.ts finds it beside its chunk). */
+const IMPORT_THREAD_ENTRY = "companion/import/import-thread.ts";
 
 /**
  * Native addons cannot be bundled; the browser driver, the scraper and the chart renderer are large and only
@@ -26,7 +28,7 @@ export const buildCli = async (
   await rm(outdir, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: fileURLToPath(ROOT),
-    entryPoints: { cli: ENTRY },
+    entryPoints: { cli: ENTRY, "import-thread": IMPORT_THREAD_ENTRY },
     outdir,
     bundle: true,
     // Commands load their heavy parts with import(); as separate chunks, `--help` does not parse them.

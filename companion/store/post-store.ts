@@ -30,17 +30,24 @@ export interface UpsertOptions {
   runId?: number;
   /** When the posts were seen, for those whose source does not say. */
   seenAt?: string;
-  /**
-   * A post's raw already packed (raw-codec.ts), when the caller packed it elsewhere (an import, on another thread,
-   * from the element's or line's own text): stored as is instead of serialising and packing `raw` again. It
-   * must unpack to JSON that parses to `raw`.
-   */
-  packedRaws?: ReadonlyMap<Post, Buffer>;
-  /**
-   * A new post's json column already packed (post-row.ts packSlimJson of its slimJson), packed elsewhere as raw
-   * is: stored as is when the post is inserted. A stored post's merge packs its own.
-   */
-  packedJsons?: ReadonlyMap<Post, Buffer>;
+}
+
+/**
+ * A post as an import's reading thread hands it over (import-thread.ts): what the upsert writes, its blobs packed
+ * there. A stored post's merge, rare in an import, rebuilds the Post from `json`.
+ */
+export interface PackedPost {
+  id: string;
+  createTime: number | null;
+  /** isoTime of its source's collectedAt: when it was observed, if the source says. */
+  observedAt: string | null;
+  /** Its own hashtags normalised, once each, none empty: its post_tags rows. */
+  tags: string[];
+  stats: PostStats;
+  /** packRaw of its raw's JSON text (raw-codec.ts): it must unpack to JSON that parses to the post's raw. */
+  raw: Buffer;
+  /** packSlimJson of its slimJson (post-row.ts): the json column. */
+  json: Buffer;
 }
 
 export interface StoredVideo {
@@ -121,6 +128,8 @@ export interface CompanionStore extends PostStore {
    * per transaction instead of by per-row triggers (bulk-writes.ts); what is committed is the same.
    */
   atomicallyInBulk<T>(work: () => Promise<T>): Promise<T>;
+  /** upsertPosts for posts packed elsewhere (an import's reading thread): the same rows. */
+  upsertPackedPosts(hashtag: string, posts: PackedPost[], options?: UpsertOptions): UpsertSummary;
   /**
    * Upserts posts captured outside tag pages (same merge, stats history and sync feed as upsertPosts) without
    * linking them to a hashtag, and records the context they were captured in.

@@ -5,7 +5,7 @@ import { RAW_DICTIONARY_V1, RAW_DICTIONARY_V2 } from "./raw-dictionary.ts";
 
 // zstd-napi's low-level binding: a compression context kept for the process, where node:zlib's sync calls set up
 // and tear down a compressor per call (most of a small post's cost). Loaded by path so the CLI bundle and the
-// packing thread (pack-raw-in-thread.ts) load the same native module.
+// import's reading thread (pack-batch.ts) load the same native module.
 const require = createRequire(import.meta.url);
 export const ZSTD_BINDING_PATH = require.resolve("zstd-napi/binding");
 const zstd = require(ZSTD_BINDING_PATH) as typeof import("zstd-napi/binding");
@@ -26,7 +26,8 @@ export const ZSTD_POST_V1 = 3;
  * small inputs (against compress2 with a loaded dictionary: the same bytes, as fast or faster). Its frames keep
  * their content size (a reader sizes its buffer up front), carry no checksum (SQLite pages have none either; a
  * damaged frame still fails to decode) and no dictionary id (a plain-content dictionary has none: the codec byte
- * names it). The packing thread digests the same dictionary at the same level, so its blobs are the same.
+ * names it). The import's reading thread digests the same dictionary at the same level, so its blobs are the
+ * same.
  */
 export const ZSTD_LEVEL = 1;
 

@@ -16,6 +16,7 @@ import type {
   CollectionRun,
   CompanionStore,
   HashtagSummary,
+  PackedPost,
   StatsSnapshot,
   StoredVideo,
   TimeRange,
@@ -132,6 +133,10 @@ class SqliteStore implements CompanionStore {
   upsertPosts(hashtag: string, posts: Post[], options?: UpsertOptions): UpsertSummary {
     // IMMEDIATE: a deferred transaction that reads first cannot wait for another writer, it fails with BUSY.
     return this.upsert.immediate(hashtag, posts, options);
+  }
+
+  upsertPackedPosts(hashtag: string, posts: PackedPost[], options?: UpsertOptions): UpsertSummary {
+    return this.upsert.packed.immediate(hashtag, posts, options);
   }
 
   upsertCapturedPosts(context: CaptureContext, posts: Post[], options: UpsertOptions = {}): UpsertSummary {

@@ -1,7 +1,12 @@
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Post } from "../../shared/post/post.ts";
+import { ownTags } from "./own-tags.ts";
 import { databasePath } from "./paths.ts";
+import { packSlimJson, slimJson } from "./post-row.ts";
+import type { PackedPost } from "./post-store.ts";
+import { packRaw } from "./raw-codec.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
 import { makePost, type PostSpec } from "./testing/make-post.ts";
 import { tempDirs } from "./testing/temp-dirs.ts";
@@ -36,6 +41,17 @@ const QUERIES = {
   feed: "SELECT key FROM changes WHERE kind = 'post' ORDER BY key",
 };
 
+/** A post packed as an import's thread packs it (import-batches.ts, pack-batch.ts). */
+const packed = (post: Post): PackedPost => ({
+  id: post.id,
+  createTime: post.createTime,
+  observedAt: post.source.collectedAt === null ? null : new Date(post.source.collectedAt).toISOString(),
+  tags: ownTags(post),
+  stats: post.stats,
+  raw: packRaw(JSON.stringify(post.raw ?? null)),
+  json: packSlimJson(slimJson(post)),
+});
+
 const stored = (dataDir: string): Record<string, unknown[]> => {
   const db = new Database(databasePath(dataDir), { readonly: true });
   try {
@@ -46,20 +62,23 @@ const stored = (dataDir: string): Record<string, unknown[]> => {
 };
 
 describe("the set-based upsert", () => {
-  it("stores what upserting the same posts one at a time stores, with the same summary", async () => {
+  it("stores what upserting the same posts one at a time stores, with the same summary, packed or not", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(batch, { minLength: 1, maxLength: 4 }),
         fc.boolean(),
         async (batches, bulk) => {
-          const run = async (split: boolean) => {
+          const run = async (mode: "one at a time" | "batch" | "packed") => {
             const dir = tempDir();
             const store = openSqliteStore(dir);
             const totals = { new: 0, seen: 0, linked: 0 };
             const write = () => {
               for (const { hashtag, posts } of batches)
-                for (const group of split ? posts.map((one) => [one]) : [posts]) {
-                  const summary = store.upsertPosts(hashtag, group.map(makePost), { seenAt: SEEN_AT });
+                for (const group of mode === "one at a time" ? posts.map((one) => [one]) : [posts]) {
+                  const summary =
+                    mode === "packed"
+                      ? store.upsertPackedPosts(hashtag, group.map(makePost).map(packed), { seenAt: SEEN_AT })
+                      : store.upsertPosts(hashtag, group.map(makePost), { seenAt: SEEN_AT });
                   totals.new += summary.new;
                   totals.seen += summary.seen;
                   totals.linked += summary.linked ?? 0;
@@ -70,7 +89,9 @@ describe("the set-based upsert", () => {
             store.close();
             return { rows: stored(dir), totals };
           };
-          expect(await run(false)).toEqual(await run(true));
+          const expected = await run("one at a time");
+          expect(await run("batch")).toEqual(expected);
+          expect(await run("packed")).toEqual(expected);
         },
       ),
       { numRuns: 60 },

@@ -1,11 +1,12 @@
 import type Database from "better-sqlite3";
-import { normaliseHashtag, requireHashtag } from "../../shared/hashtag/hashtag.ts";
+import { requireHashtag } from "../../shared/hashtag/hashtag.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
 import type { BulkWrites } from "./bulk-writes.ts";
 import { mergePost } from "./merge-post.ts";
+import { ownTags } from "./own-tags.ts";
 import { packSlimJson, slimJson, slimJsonOf } from "./post-row.ts";
-import type { UpsertOptions, UpsertSummary } from "./post-store.ts";
-import { packRaw } from "./raw-codec.ts";
+import type { PackedPost, UpsertOptions, UpsertSummary } from "./post-store.ts";
+import { packRaw, unpackText } from "./raw-codec.ts";
 import { isoTime, sortTime } from "./time-bounds.ts";
 
 interface PostRow {
@@ -25,8 +26,22 @@ const sameStats = (row: StatsRow, stats: PostStats): boolean =>
 const sameList = (a: string[], b: string[]): boolean =>
   a.length === b.length && a.every((item, i) => item === b[i]);
 
-const ownTags = (post: Pick<Post, "hashtags">): string[] =>
-  [...new Set(post.hashtags.map(normaliseHashtag))].filter((tag) => tag !== "");
+/** A Post packed here, as an import's thread packs it. */
+const packPost = (post: Post): PackedPost => ({
+  id: post.id,
+  createTime: post.createTime,
+  observedAt: isoTime(post.source.collectedAt),
+  tags: ownTags(post),
+  stats: post.stats,
+  raw: packRaw(JSON.stringify(post.raw ?? null)),
+  json: packSlimJson(slimJson(post)),
+});
+
+/** The Post a packed one was packed from, without raw (which a merge takes from the blob). */
+const unpackPost = (post: PackedPost): Post => ({
+  ...(JSON.parse(unpackText(post.json)) as Post),
+  raw: null,
+});
 
 const statsValues = (stats: PostStats) => STAT_KEYS.map((key) => stats[key]);
 
@@ -148,110 +163,109 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
   };
 
   /** Inserts the posts not stored yet; returns the ids inserted (a post twice in `posts` goes in once). */
-  const insertNew = (
-    posts: Post[],
-    observed: string[],
-    packed: Buffer[],
-    packedJsons: ReadonlyMap<Post, Buffer> | undefined,
-  ): Set<string> => {
+  const insertNew = (posts: PackedPost[], observed: string[]): Set<string> => {
     const inserted = new Set<string>();
     for (let start = 0; start < posts.length; start += POSTS_PER_INSERT) {
       const end = Math.min(posts.length, start + POSTS_PER_INSERT);
       const params: unknown[] = [];
       for (let i = start; i < end; i++) {
         const post = posts[i]!;
-        params.push(
-          post.id,
-          packedJsons?.get(post) ?? packSlimJson(slimJson(post)),
-          packed[i],
-          post.createTime,
-          observed[i],
-          observed[i],
-        );
+        params.push(post.id, post.json, post.raw, post.createTime, observed[i], observed[i]);
       }
       for (const id of insertPosts(end - start).all(params) as string[]) inserted.add(id);
     }
     return inserted;
   };
 
-  return db.transaction(
-    // hashtag null: the posts are stored (merged, stats history) but linked to no hashtag (passive capture off tag pages).
-    (hashtag: string | null, posts: Post[], options: UpsertOptions = {}): Required<UpsertSummary> => {
-      const tag = hashtag === null ? null : requireHashtag(hashtag);
-      const defaultObserved = isoTime(options.seenAt) ?? new Date().toISOString();
-      const summary = { new: 0, seen: 0, linked: 0 };
-      const observed = posts.map((post) => isoTime(post.source.collectedAt) ?? defaultObserved);
-      const packed = posts.map(
-        (post) => options.packedRaws?.get(post) ?? packRaw(JSON.stringify(post.raw ?? null)),
-      );
-      const inserted = insertNew(posts, observed, packed, options.packedJsons);
+  // hashtag null: the posts are stored (merged, stats history) but linked to no hashtag (passive capture off tag pages).
+  // `postOf` gives a post's Post for a merge.
+  const upsert = (
+    hashtag: string | null,
+    posts: PackedPost[],
+    postOf: (i: number) => Post,
+    options: UpsertOptions,
+  ): Required<UpsertSummary> => {
+    const tag = hashtag === null ? null : requireHashtag(hashtag);
+    const defaultObserved = isoTime(options.seenAt) ?? new Date().toISOString();
+    const summary = { new: 0, seen: 0, linked: 0 };
+    const observed = posts.map((post) => post.observedAt ?? defaultObserved);
+    const inserted = insertNew(posts, observed);
 
-      // A post is new where it first appears, if the INSERT added it; anywhere else it is merged.
-      const changed: string[] = [];
-      const newTags: [string, string][] = [];
-      const newStats: unknown[][] = [];
-      // In bulk, the new posts whose link and counts are written from JavaScript: their own tags.
-      const counted = new Map<string, string[]>();
-      const storedBefore = new Set<string>();
-      const merged: number[] = [];
-      const firstAt = new Map<string, number>();
-      posts.forEach((post, i) => {
-        if (firstAt.has(post.id)) merged.push(i);
-        else {
-          firstAt.set(post.id, i);
-          if (!inserted.has(post.id)) {
-            storedBefore.add(post.id);
-            merged.push(i);
-            return;
-          }
-          summary.new++;
-          changed.push(post.id);
-          const own = ownTags(post);
-          for (const t of own) newTags.push([post.id, t]);
-          if (bulk.active && plain(own) && (tag === null || Number.isSafeInteger(sortTime(post.createTime))))
-            counted.set(post.id, own);
-          if (hasStats(post.stats)) newStats.push([post.id, observed[i], ...statsValues(post.stats)]);
+    // A post is new where it first appears, if the INSERT added it; anywhere else it is merged.
+    const changed: string[] = [];
+    const newTags: [string, string][] = [];
+    const newStats: unknown[][] = [];
+    // In bulk, the new posts whose link and counts are written from JavaScript: their own tags.
+    const counted = new Map<string, string[]>();
+    const storedBefore = new Set<string>();
+    const merged: number[] = [];
+    const firstAt = new Map<string, number>();
+    posts.forEach((post, i) => {
+      if (firstAt.has(post.id)) merged.push(i);
+      else {
+        firstAt.set(post.id, i);
+        if (!inserted.has(post.id)) {
+          storedBefore.add(post.id);
+          merged.push(i);
+          return;
         }
+        summary.new++;
+        changed.push(post.id);
+        const own = post.tags;
+        for (const t of own) newTags.push([post.id, t]);
+        if (bulk.active && plain(own) && (tag === null || Number.isSafeInteger(sortTime(post.createTime))))
+          counted.set(post.id, own);
+        if (hasStats(post.stats)) newStats.push([post.id, observed[i], ...statsValues(post.stats)]);
+      }
+    });
+    if (newTags.length > 0) insertNewTags.run(JSON.stringify(newTags));
+    if (newStats.length > 0) insertNewStats.run(JSON.stringify(newStats));
+    // A post seen again in the batch may change before its link is written: it is read back in SQL.
+    for (const i of merged) counted.delete(posts[i]!.id);
+    if (counted.size > 0) bulk.numberTags(newTags.filter(([id]) => counted.has(id)).map(([, t]) => t));
+
+    // In bulk: the stored posts' counts are taken out before the batch writes to them; new ones had none.
+    if (bulk.active && storedBefore.size > 0) bulk.before(JSON.stringify([...storedBefore]));
+    const createTimes = new Map<string, number | null>();
+    for (const i of merged) {
+      const post = posts[i]!;
+      summary.seen++;
+      const updated = update(postOf(i), post.raw, observed[i]!);
+      createTimes.set(post.id, updated.createTime);
+      if (updated.changed) changed.push(post.id);
+    }
+
+    if (tag !== null) {
+      // The link's sort time is the post's createTime after the whole batch, as the merges left it.
+      const links = [...firstAt].map(([id, i]) => {
+        const own = counted.get(id);
+        return [
+          id,
+          sortTime(createTimes.has(id) ? createTimes.get(id)! : posts[i]!.createTime),
+          observed[i],
+          own === undefined ? null : bulk.tagCodes(own),
+        ];
       });
-      if (newTags.length > 0) insertNewTags.run(JSON.stringify(newTags));
-      if (newStats.length > 0) insertNewStats.run(JSON.stringify(newStats));
-      // A post seen again in the batch may change before its link is written: it is read back in SQL.
-      for (const i of merged) counted.delete(posts[i]!.id);
-      if (counted.size > 0) bulk.numberTags(newTags.filter(([id]) => counted.has(id)).map(([, t]) => t));
+      const linked = new Set(link.all(tag, options.runId ?? null, JSON.stringify(links)) as string[]);
+      summary.linked = linked.size;
+      for (const [id] of firstAt) if (linked.has(id)) changed.push(id);
+      for (const [id, own] of counted)
+        if (linked.has(id)) bulk.addNew(tag, sortTime(posts[firstAt.get(id)!]!.createTime), own);
+        // Never so for a post the batch inserted; if it were, SQL counts what its link is.
+        else counted.delete(id);
+    }
+    if (bulk.active)
+      bulk.after(JSON.stringify([...firstAt.keys()].filter((id) => !counted.has(id))), changed);
+    return summary;
+  };
 
-      // In bulk: the stored posts' counts are taken out before the batch writes to them; new ones had none.
-      if (bulk.active && storedBefore.size > 0) bulk.before(JSON.stringify([...storedBefore]));
-      const createTimes = new Map<string, number | null>();
-      for (const i of merged) {
-        const post = posts[i]!;
-        summary.seen++;
-        const updated = update(post, packed[i]!, observed[i]!);
-        createTimes.set(post.id, updated.createTime);
-        if (updated.changed) changed.push(post.id);
-      }
-
-      if (tag !== null) {
-        // The link's sort time is the post's createTime after the whole batch, as the merges left it.
-        const links = [...firstAt].map(([id, i]) => {
-          const own = counted.get(id);
-          return [
-            id,
-            sortTime(createTimes.has(id) ? createTimes.get(id)! : posts[i]!.createTime),
-            observed[i],
-            own === undefined ? null : bulk.tagCodes(own),
-          ];
-        });
-        const linked = new Set(link.all(tag, options.runId ?? null, JSON.stringify(links)) as string[]);
-        summary.linked = linked.size;
-        for (const [id] of firstAt) if (linked.has(id)) changed.push(id);
-        for (const [id, own] of counted)
-          if (linked.has(id)) bulk.addNew(tag, sortTime(posts[firstAt.get(id)!]!.createTime), own);
-          // Never so for a post the batch inserted; if it were, SQL counts what its link is.
-          else counted.delete(id);
-      }
-      if (bulk.active)
-        bulk.after(JSON.stringify([...firstAt.keys()].filter((id) => !counted.has(id))), changed);
-      return summary;
-    },
+  const upsertPosts = db.transaction(
+    (hashtag: string | null, posts: Post[], options: UpsertOptions = {}): Required<UpsertSummary> =>
+      upsert(hashtag, posts.map(packPost), (i) => posts[i]!, options),
   );
+  const upsertPacked = db.transaction(
+    (hashtag: string, posts: PackedPost[], options: UpsertOptions = {}): Required<UpsertSummary> =>
+      upsert(hashtag, posts, (i) => unpackPost(posts[i]!), options),
+  );
+  return Object.assign(upsertPosts, { packed: upsertPacked });
 };
