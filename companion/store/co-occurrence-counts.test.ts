@@ -272,4 +272,28 @@ describe("counts by tag number", () => {
       db.close();
     }
   });
+
+  it("leaves out an all-time total of 0, as it leaves out a range's tag whose counts cancel", () => {
+    const dir = tempDir();
+    const store = openSqliteStore(dir);
+    store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel", "food"], createTime: DAY_START })]);
+    store.close();
+    const db = new Database(databasePath(dir));
+    try {
+      db.exec("INSERT INTO tag_ids (tag) VALUES ('zero')");
+      db.exec(
+        "INSERT INTO tag_number_totals (hashtag, tag_id, n) SELECT 'travel', id, 0 FROM tag_ids WHERE tag = 'zero'",
+      );
+      const taken = coOccurrenceCounts(db).hashtagCounts("travel");
+      expect(rankHashtags(taken, "travel", 5).rows.map((row) => row.hashtag)).toEqual(["travel", "food"]);
+      expect(new Map([...taken.counts].sort())).toEqual(
+        new Map([
+          ["food", 1],
+          ["travel", 1],
+        ]),
+      );
+    } finally {
+      db.close();
+    }
+  });
 });

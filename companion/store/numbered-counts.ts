@@ -15,14 +15,18 @@ export const numberedCounts = (
   names: ReturnType<typeof tagNames>,
   totalPosts: number,
   byText: ReadonlyMap<string, number>,
-  numbered: { numbers: readonly number[]; sums: readonly number[] },
+  numbered: { numbers: Float64Array | readonly number[]; sums: Float64Array | readonly number[] },
   nameNow: boolean,
 ): HashtagCounts & IndexedCounts => {
   const texts = [...byText.keys()];
   const first = texts.length;
-  const countsByIndex = new Float64Array(first + numbered.numbers.length);
-  countsByIndex.set([...byText.values()]);
-  countsByIndex.set(numbered.sums, first);
+  let countsByIndex: ArrayLike<number> = numbered.sums;
+  if (first > 0) {
+    const both = new Float64Array(first + numbered.numbers.length);
+    both.set([...byText.values()]);
+    both.set(numbered.sums, first);
+    countsByIndex = both;
+  }
 
   let everyTag: string[] | undefined;
   const tagsAt = (indexes: readonly number[]): string[] => {
@@ -30,7 +34,8 @@ export const numberedCounts = (
       if (!Number.isInteger(i) || i < 0 || i >= countsByIndex.length)
         throw new RangeError(`no tag counted at index ${i} of ${countsByIndex.length}`);
     if (everyTag !== undefined) return indexes.map((i) => everyTag![i]!);
-    const named = names.namesOf(indexes.filter((i) => i >= first).map((i) => numbered.numbers[i - first]!));
+    const numbers = indexes.filter((i) => i >= first).map((i) => numbered.numbers[i - first]!);
+    const named = names.namesOf(numbers);
     let next = 0;
     return indexes.map((i) => (i < first ? texts[i]! : named[next++]!));
   };

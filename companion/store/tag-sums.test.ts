@@ -4,7 +4,7 @@ import { DENSE_NUMBERS, TagSums } from "./tag-sums.ts";
 
 const sorted = (sums: TagSums) => {
   const { numbers, sums: counts } = sums.nonZero();
-  return numbers.map((id, i) => [id, counts[i]] as [number, number]).sort((a, b) => a[0] - b[0]);
+  return Array.from(numbers, (id, i) => [id, counts[i]] as [number, number]).sort((a, b) => a[0] - b[0]);
 };
 
 /** A piece's rows as SQLite's json_group_array of each column gives them. */

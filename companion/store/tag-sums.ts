@@ -26,43 +26,54 @@ export class TagSums {
     }
   }
 
-  /**
-   * Adds a piece's rows given as two JSON lists of the same length, the tag numbers and their counts (SQLite's
-   * json_group_array of each column), each count times `sign`. Anything else is an error, so a malformed piece
-   * never passes as counts.
-   */
+  /** Adds a piece's rows given as two JSON lists (parseTagLists), each count times `sign`. */
   addLists(numbers: string, counts: string, sign: 1 | -1 = 1): void {
-    const ids = JSON.parse(numbers) as unknown;
-    const ns = JSON.parse(counts) as unknown;
-    if (!Array.isArray(ids) || !Array.isArray(ns) || ids.length !== ns.length)
-      throw new RangeError(
-        `tag counts: two lists of the same length expected, got ${numbers.slice(0, 80)} and ${counts.slice(0, 80)}`,
-      );
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i] as number;
-      const n = ns[i] as number;
-      if (!Number.isSafeInteger(id) || id < 0 || !Number.isSafeInteger(n))
-        throw new RangeError(
-          `tag counts: row ${i} is not a tag number and a count: ${JSON.stringify([id, n])}`,
-        );
-      this.add(id, sign * n);
-    }
+    const rows = parseTagLists(numbers, counts);
+    for (let i = 0; i < rows.numbers.length; i++) this.add(rows.numbers[i]!, sign * rows.counts[i]!);
   }
 
-  /** Every tag number whose sum is not 0 and, at the same index, its sum. */
-  nonZero(): { numbers: number[]; sums: number[] } {
-    const numbers: number[] = [];
-    const sums: number[] = [];
+  /**
+   * Every tag number whose sum is not 0 and, at the same index, its sum: typed arrays filled in two passes, since
+   * 50,000 numbers pushed onto lists and copied again cost more than counting them first.
+   */
+  nonZero(): { numbers: Float64Array; sums: Float64Array } {
     const { dense } = this;
+    let size = this.sparse.size;
+    for (let id = 0; id < dense.length; id++) if (dense[id] !== 0) size++;
+    const numbers = new Float64Array(size);
+    const sums = new Float64Array(size);
+    let next = 0;
     for (let id = 0; id < dense.length; id++)
       if (dense[id] !== 0) {
-        numbers.push(id);
-        sums.push(dense[id] as number);
+        numbers[next] = id;
+        sums[next++] = dense[id] as number;
       }
     for (const [id, n] of this.sparse) {
-      numbers.push(id);
-      sums.push(n);
+      numbers[next] = id;
+      sums[next++] = n;
     }
     return { numbers, sums };
   }
 }
+
+/**
+ * A piece's rows given as two JSON lists of the same length, the tag numbers and their counts (SQLite's
+ * json_group_array of each column). Anything else is an error, so a malformed piece never passes as counts.
+ */
+export const parseTagLists = (numbers: string, counts: string): { numbers: number[]; counts: number[] } => {
+  const ids = JSON.parse(numbers) as unknown;
+  const ns = JSON.parse(counts) as unknown;
+  if (!Array.isArray(ids) || !Array.isArray(ns) || ids.length !== ns.length)
+    throw new RangeError(
+      `tag counts: two lists of the same length expected, got ${numbers.slice(0, 80)} and ${counts.slice(0, 80)}`,
+    );
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    const n = ns[i] as number;
+    if (!Number.isSafeInteger(id) || id < 0 || !Number.isSafeInteger(n))
+      throw new RangeError(
+        `tag counts: row ${i} is not a tag number and a count: ${JSON.stringify([id, n])}`,
+      );
+  }
+  return { numbers: ids as number[], counts: ns as number[] };
+};
