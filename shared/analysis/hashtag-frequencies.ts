@@ -68,21 +68,23 @@ export const indexCounts = ({ totalPosts, counts }: HashtagCounts): IndexedCount
 };
 
 /**
- * The smallest count among the `keep` largest (other than the one at `skip`): only tags with at least that many can
- * be shown. With tens of thousands of rare hashtags, most of them tied, sorting them all by name cost far more than
- * the query (about 0.1 s of 0.4 s at 50k), and even a numeric sort of all the counts took 5-10 ms at 50k where a
- * heap of the `keep` largest seen so far takes well under one.
+ * The indexes of the tags that can be shown: every one (other than `skip`) with at least the `keep`-th largest count.
+ * With tens of thousands of rare hashtags, most of them tied, sorting them all by name cost far more than the query
+ * (about 0.1 s of 0.4 s at 50k), and even a numeric sort of all the counts took 5-10 ms at 50k. One pass keeps a
+ * heap of the `keep` largest counts so far and every index at or above its smallest then: the smallest only grows,
+ * so each index shown is among them, and the few others are left out at the end.
  */
-const lowestCountShown = (counts: ArrayLike<number>, skip: number, keep: number): number => {
-  if (keep === 0) return Number.POSITIVE_INFINITY;
-  if (counts.length - (skip === -1 ? 0 : 1) <= keep) return Number.NEGATIVE_INFINITY;
+const indexesShown = (counts: ArrayLike<number>, skip: number, keep: number): number[] => {
+  if (keep === 0) return [];
   // A min-heap: heap[0] is the smallest of the largest so far.
   const heap = new Float64Array(keep);
   let size = 0;
+  const candidates: number[] = [];
   for (let i = 0; i < counts.length; i++) {
     if (i === skip) continue;
     const count = counts[i]!;
     if (size < keep) {
+      candidates.push(i);
       let at = size++;
       while (at > 0) {
         const parent = (at - 1) >> 1;
@@ -91,7 +93,9 @@ const lowestCountShown = (counts: ArrayLike<number>, skip: number, keep: number)
         at = parent;
       }
       heap[at] = count;
-    } else if (count > heap[0]!) {
+    } else if (count >= heap[0]!) {
+      candidates.push(i);
+      if (count === heap[0]) continue;
       let at = 0;
       for (;;) {
         const left = 2 * at + 1;
@@ -104,7 +108,9 @@ const lowestCountShown = (counts: ArrayLike<number>, skip: number, keep: number)
       heap[at] = count;
     }
   }
-  return heap[0]!;
+  if (size < keep) return candidates;
+  const floor = heap[0]!;
+  return candidates.filter((i) => counts[i]! >= floor);
 };
 
 /**
@@ -123,10 +129,7 @@ export const rankHashtags = (
   const self = normaliseHashtag(hashtag);
   const ratio = (count: number) => (totalPosts === 0 ? 0 : count / totalPosts);
   const selfIndex = counts.indexOf(self);
-  const floor = lowestCountShown(countsByIndex, selfIndex, n - 1);
-  const shown: number[] = [];
-  for (let i = 0; i < countsByIndex.length; i++)
-    if (i !== selfIndex && countsByIndex[i]! >= floor) shown.push(i);
+  const shown = indexesShown(countsByIndex, selfIndex, n - 1);
   const tags = counts.tagsAt(shown);
   const others = shown
     .map((index, i) => [tags[i]!, countsByIndex[index]!] as const)
