@@ -120,9 +120,11 @@ export const NUMBERED_ROLLUP_BULK_MIGRATION = `
 `;
 
 /**
- * Statements adding net per-day count changes held in `source` (hashtag, day, tag, n; n of either sign, rows of 0
- * allowed) to the rollup, as the triggers would have row by row: the tags numbered first, each span and total
- * changed by its summed difference, and the rows a negative difference may have emptied deleted.
+ * Statements adding net per-day count changes held in `source` (hashtag, day, tag, n; one row per hashtag, day and
+ * tag; n of either sign, rows of 0 allowed) to the rollup, as the triggers would have row by row: the tags numbered
+ * first, each span and total changed by its summed difference, and the rows a negative difference may have emptied
+ * deleted. A day's span is its one source row (a tag has one number), so it skips the sort a GROUP BY would cost
+ * (a 20k-post import: ~1/3 of that statement).
  */
 export const numberedRollupFrom = (source: string): string[] => {
   const numbered = `${source} b JOIN tag_ids i ON i.tag = b.tag`;
@@ -130,8 +132,12 @@ export const numberedRollupFrom = (source: string): string[] => {
     `INSERT INTO tag_ids (tag) SELECT b.tag FROM ${source} b
        WHERE b.n <> 0 AND NOT EXISTS (SELECT 1 FROM tag_ids i WHERE i.tag = b.tag) GROUP BY b.tag`,
     // WHERE true: without it SQLite cannot tell the upsert's ON from a join's.
-    ...NUMBERED_SPAN_DAYS.map(
-      (days) => `INSERT INTO tag_number_spans (hashtag, days, span, tag_id, n)
+    ...NUMBERED_SPAN_DAYS.map((days) =>
+      days === 1
+        ? `INSERT INTO tag_number_spans (hashtag, days, span, tag_id, n)
+        SELECT b.hashtag, 1, b.day, i.id, b.n FROM ${numbered} WHERE b.n <> 0
+      ON CONFLICT (hashtag, days, span, tag_id) DO UPDATE SET n = n + excluded.n`
+        : `INSERT INTO tag_number_spans (hashtag, days, span, tag_id, n)
         SELECT b.hashtag, ${days}, ${spanOf("b.day", days)} AS s, i.id, SUM(b.n) AS total
         FROM ${numbered} WHERE true GROUP BY b.hashtag, s, i.id HAVING total <> 0
       ON CONFLICT (hashtag, days, span, tag_id) DO UPDATE SET n = n + excluded.n`,
