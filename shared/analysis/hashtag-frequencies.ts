@@ -116,7 +116,8 @@ const indexesShown = (counts: ArrayLike<number>, skip: number, keep: number): nu
 /**
  * The top `n` rows: the hashtag itself at rank 0 (as in the seed, where it is always the most common), then the
  * co-occurring hashtags by count, ties broken by hashtag so the order never depends on input order. Only the tags
- * at or above the last count shown are named.
+ * at or above the last count shown are named: the store's counts are IndexedCounts as well as HashtagCounts
+ * (companion/store/numbered-counts.ts), so they are ranked by index; a map is indexed here first.
  */
 export const rankHashtags = (
   given: HashtagCounts | IndexedCounts,
