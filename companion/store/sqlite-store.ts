@@ -37,8 +37,7 @@ const PAGE_SIZE = 500;
 const BULK_CACHE_SIZE = -32_768;
 
 class SqliteStore implements CompanionStore {
-  private readonly bulk: BulkWrites;
-  private readonly upsert: ReturnType<typeof createUpsert>;
+  private writersMade?: { bulk: BulkWrites; upsert: ReturnType<typeof createUpsert> };
   private readonly runLog: ReturnType<typeof runsTable>;
   private readonly videos: ReturnType<typeof videosTable>;
   private readonly aggregate: ReturnType<typeof coOccurrenceCounts>;
@@ -52,8 +51,6 @@ class SqliteStore implements CompanionStore {
     readonly dataDir: string,
     private readonly db: Database.Database,
   ) {
-    this.bulk = bulkWrites(db);
-    this.upsert = createUpsert(db, this.bulk);
     this.runLog = runsTable(db);
     this.videos = videosTable(db, dataDir);
     this.aggregate = coOccurrenceCounts(db);
@@ -61,6 +58,28 @@ class SqliteStore implements CompanionStore {
     this.engine = engineTables(db);
     this.analysis = analysisQueries(db);
     this.times = db.prepare("SELECT first_seen AS firstSeen, last_seen AS lastSeen FROM posts WHERE id = ?");
+  }
+
+  /**
+   * The writers' statements and temp tables, made on first use: a read-only command such as frequencies never
+   * writes, and making them cost ~10 ms of its open. Always outside a transaction (every writing method asks for
+   * them before it opens one), so a rollback never drops the temp tables from under the statements.
+   */
+  private writers(): { bulk: BulkWrites; upsert: ReturnType<typeof createUpsert> } {
+    if (!this.writersMade) {
+      if (this.db.inTransaction) throw new Error("the store's writers must be made outside a transaction");
+      const bulk = bulkWrites(this.db);
+      this.writersMade = { bulk, upsert: createUpsert(this.db, bulk) };
+    }
+    return this.writersMade;
+  }
+
+  private get bulk(): BulkWrites {
+    return this.writers().bulk;
+  }
+
+  private get upsert(): ReturnType<typeof createUpsert> {
+    return this.writers().upsert;
   }
 
   startRun(hashtag: string, source: string): number {
@@ -97,6 +116,7 @@ class SqliteStore implements CompanionStore {
 
   async atomically<T>(work: () => Promise<T>): Promise<T> {
     if (this.db.inTransaction) throw new Error("atomically() cannot be nested");
+    this.writers();
     this.db.exec("BEGIN IMMEDIATE");
     try {
       const result = await work();
@@ -141,9 +161,10 @@ class SqliteStore implements CompanionStore {
 
   upsertCapturedPosts(context: CaptureContext, posts: Post[], options: UpsertOptions = {}): UpsertSummary {
     const seenAt = isoTime(options.seenAt) ?? new Date().toISOString();
+    const upsert = this.upsert;
     return this.db
       .transaction(() => {
-        const summary = this.upsert(null, posts, { ...options, seenAt });
+        const summary = upsert(null, posts, { ...options, seenAt });
         this.contexts.record(
           context,
           posts.map((post) => post.id),
@@ -256,18 +277,19 @@ class SqliteStore implements CompanionStore {
     const link = this.db.prepare(
       "INSERT OR IGNORE INTO post_hashtags (hashtag, post_id, sort_time, first_linked) VALUES (?, ?, ?, ?)",
     );
+    const bulk = this.bulk;
     return this.db
       .transaction(() => {
         const missing: string[] = [];
         const linkedIds: string[] = [];
-        const list = this.bulk.active ? JSON.stringify(ids) : "";
-        if (this.bulk.active) this.bulk.before(list);
+        const list = bulk.active ? JSON.stringify(ids) : "";
+        if (bulk.active) bulk.before(list);
         for (const id of ids) {
           const row = createTime.get(id);
           if (!row) missing.push(id);
           else if (link.run(tag, id, sortTime(row.t), linkedAt).changes === 1) linkedIds.push(id);
         }
-        if (this.bulk.active) this.bulk.after(list, linkedIds);
+        if (bulk.active) bulk.after(list, linkedIds);
         return { linked: linkedIds.length, missing };
       })
       .immediate();
