@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
@@ -39,6 +38,8 @@ export const writeChunks = async (stream: NodeJS.WritableStream, chunks: Chunks)
  * each time and created exclusively: it never follows a link or clobbers a file someone left there.
  */
 export const writeFileAtomically = async (file: string, chunks: Chunks): Promise<void> => {
+  // Loaded here rather than with the module: compiling node:crypto costs every command that prints ~5 ms.
+  const { randomBytes } = await import("node:crypto");
   const part = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString("hex")}.part`);
   try {
     await mkdir(dirname(file), { recursive: true });
