@@ -30,10 +30,10 @@ export const MAX_BATCHES_AHEAD = 2;
 // JavaScript, the entry bundled beside this chunk (build-cli.ts).
 const FROM_SOURCE = import.meta.url.endsWith(".ts");
 const ENTRY = new URL(`./import-thread.${FROM_SOURCE ? "ts" : "js"}`, import.meta.url);
-// The thread's young generation is large: parsing leaves much short-lived garbage, and with the default size its
-// collections made it the import's bottleneck (20k scraper items: 5.7-6.0 s wall, 6.4-6.5 s CPU by default;
-// 3.9-4.2 s and 5.7-6.1 s at 64 MB, peak RSS 195-220 MB either way).
-const LIMITS = { maxYoungGenerationSizeMb: 64 };
+// The thread's young generation is set: parsing leaves much short-lived garbage, and with the default its collections
+// made the thread the import's bottleneck (20k scraper items: 5.7-6.0 s wall by default, 4.3-4.5 s at 16 MB). At 64 MB
+// it was faster still (3.9-4.2 s), but a 1 GB file then peaked at 311-330 MB RSS (267-270 MB at 16 MB).
+const LIMITS = { maxYoungGenerationSizeMb: 16 };
 const startThread = (options: ThreadOptions): Worker => {
   if (!FROM_SOURCE) return new Worker(ENTRY, { workerData: options, resourceLimits: LIMITS });
   const tsx = createRequire(import.meta.url).resolve("tsx/cjs/api");
