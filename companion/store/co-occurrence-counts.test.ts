@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countHashtags, rankHashtags } from "../../shared/analysis/hashtag-frequencies.ts";
+import type { Post } from "../../shared/post/post.ts";
 import { coOccurrenceCounts } from "./co-occurrence-counts.ts";
 import { CO_OCCURRENCE_MIGRATION, DROP_AGGREGATE_TRIGGERS } from "./co-occurrence-schema.ts";
 import { DAY_SECONDS } from "./day-cover.ts";
@@ -188,16 +189,22 @@ describe("counts by tag number", () => {
   const oneDay = { since: DAY_START + 60, until: DAY_START + 7200 };
   const counted = (db: Database.Database, range?: TimeRange) =>
     new Map([...coOccurrenceCounts(db).hashtagCounts("travel", range).counts].sort());
-
-  it("counts a partial day's tag that has no number yet (a bulk write under way) by its text", () => {
+  /** Runs `check` on a plain connection to a new store holding these #travel posts. */
+  const onStoreWith = (posts: Post[], check: (db: Database.Database) => void) => {
     const dir = tempDir();
     const store = openSqliteStore(dir);
-    store.upsertPosts("travel", [
-      makePost({ id: "1", hashtags: ["travel", "food"], createTime: DAY_START + 3600 }),
-    ]);
+    store.upsertPosts("travel", posts);
     store.close();
     const db = new Database(databasePath(dir));
     try {
+      check(db);
+    } finally {
+      db.close();
+    }
+  };
+
+  it("counts a partial day's tag that has no number yet (a bulk write under way) by its text", () => {
+    onStoreWith([makePost({ id: "1", hashtags: ["travel", "food"], createTime: DAY_START + 3600 })], (db) => {
       db.exec("BEGIN");
       db.exec("INSERT INTO bulk_writes (on_connection) VALUES (1)");
       db.exec("INSERT INTO post_tags (post_id, tag) VALUES ('1', 'rare')");
@@ -210,18 +217,11 @@ describe("counts by tag number", () => {
         ]),
       );
       db.exec("ROLLBACK");
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it("keeps no name read inside a transaction, whose number a rollback may give to another tag", () => {
-    const dir = tempDir();
-    const store = openSqliteStore(dir);
-    store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel"], createTime: DAY_START + 3600 })]);
-    store.close();
-    const db = new Database(databasePath(dir));
-    try {
+    onStoreWith([makePost({ id: "1", hashtags: ["travel"], createTime: DAY_START + 3600 })], (db) => {
       const counts = coOccurrenceCounts(db);
       const all = () => new Map([...counts.hashtagCounts("travel").counts].sort());
       expect(all()).toEqual(new Map([["travel", 1]]));
@@ -243,18 +243,11 @@ describe("counts by tag number", () => {
           ["travel", 1],
         ]),
       );
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it("names counts taken inside a transaction at once, so a rollback that gives their numbers away renames none", () => {
-    const dir = tempDir();
-    const store = openSqliteStore(dir);
-    store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel"], createTime: DAY_START + 3600 })]);
-    store.close();
-    const db = new Database(databasePath(dir));
-    try {
+    onStoreWith([makePost({ id: "1", hashtags: ["travel"], createTime: DAY_START + 3600 })], (db) => {
       const counts = coOccurrenceCounts(db);
       db.exec("BEGIN");
       db.exec("INSERT INTO post_tags (post_id, tag) VALUES ('1', 'first')");
@@ -268,18 +261,11 @@ describe("counts by tag number", () => {
           ["travel", 1],
         ]),
       );
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it("leaves out an all-time total of 0, as it leaves out a range's tag whose counts cancel", () => {
-    const dir = tempDir();
-    const store = openSqliteStore(dir);
-    store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel", "food"], createTime: DAY_START })]);
-    store.close();
-    const db = new Database(databasePath(dir));
-    try {
+    onStoreWith([makePost({ id: "1", hashtags: ["travel", "food"], createTime: DAY_START })], (db) => {
       db.exec("INSERT INTO tag_ids (tag) VALUES ('zero')");
       db.exec(
         "INSERT INTO tag_number_totals (hashtag, tag_id, n) SELECT 'travel', id, 0 FROM tag_ids WHERE tag = 'zero'",
@@ -292,8 +278,6 @@ describe("counts by tag number", () => {
           ["travel", 1],
         ]),
       );
-    } finally {
-      db.close();
-    }
+    });
   });
 });
