@@ -214,6 +214,21 @@ describe("SQLite store", () => {
     });
     expect(store.totalPosts()).toBe(2);
   });
+
+  it("keeps its writers through a rolled-back first write: a bulk file refused, the next one counted", async () => {
+    // The writers are made on first use; made inside this transaction, the rollback would drop their temp tables.
+    await expect(
+      store.atomicallyInBulk(async () => {
+        store.upsertPosts("travel", [makePost({ id: "1", hashtags: ["travel", "food"] })]);
+        throw new Error("truncated file");
+      }),
+    ).rejects.toThrow("truncated file");
+    await store.atomicallyInBulk(async () => {
+      store.upsertPosts("travel", [makePost({ id: "2", hashtags: ["travel", "food"] })]);
+    });
+    expect(store.totalPosts()).toBe(1);
+    expect(Object.fromEntries(store.hashtagCounts("travel").counts)).toEqual({ food: 1, travel: 1 });
+  });
 });
 
 describe("schema migrations", () => {
