@@ -3,12 +3,10 @@ import { inflateRawSync } from "node:zlib";
 import { POST_DICTIONARY_V1 } from "./post-dictionary.ts";
 import { RAW_DICTIONARY_V1, RAW_DICTIONARY_V2 } from "./raw-dictionary.ts";
 
-// zstd-napi's low-level binding: a compression context kept for the process, where node:zlib's sync calls set up
-// and tear down a compressor per call (most of a small post's cost). Loaded by path so the CLI bundle and the
-// import's reading thread (pack-batch.ts) load the same native module.
-const require = createRequire(import.meta.url);
-export const ZSTD_BINDING_PATH = require.resolve("zstd-napi/binding");
-const zstd = require(ZSTD_BINDING_PATH) as typeof import("zstd-napi/binding");
+// zstd-napi's low-level binding: a compression context kept for the process (one per thread: the import's reading
+// thread packs with this module too), where node:zlib's sync calls set up and tear down a compressor per call (most
+// of a small post's cost).
+const zstd = createRequire(import.meta.url)("zstd-napi/binding") as typeof import("zstd-napi/binding");
 
 /**
  * The first byte of a stored blob says how the rest is encoded:
@@ -26,12 +24,11 @@ export const ZSTD_POST_V1 = 3;
  * small inputs (against compress2 with a loaded dictionary: the same bytes, as fast or faster). Its frames keep
  * their content size (a reader sizes its buffer up front), carry no checksum (SQLite pages have none either; a
  * damaged frame still fails to decode) and no dictionary id (a plain-content dictionary has none: the codec byte
- * names it). The import's reading thread digests the same dictionary at the same level, so its blobs are the
- * same.
+ * names it).
  */
-export const ZSTD_LEVEL = 1;
+const ZSTD_LEVEL = 1;
 
-export const ZSTD_DICTIONARIES: Readonly<Record<number, string>> = {
+const ZSTD_DICTIONARIES: Readonly<Record<number, string>> = {
   [ZSTD_RAW_V2]: RAW_DICTIONARY_V2,
   [ZSTD_POST_V1]: POST_DICTIONARY_V1,
 };
@@ -61,17 +58,28 @@ const ddict = (codec: number): InstanceType<typeof zstd.DDict> => {
   return dict;
 };
 
+/** The room packInto may need for a text of this many UTF-8 bytes. */
+export const packedBound = (bytes: number): number => 1 + zstd.compressBound(bytes);
+
+/**
+ * Writes the blob of a UTF-8 text under `codec` (its codec byte, then the frame) into `out` at `at`, and returns
+ * where it ends: many blobs into one buffer, as an import's reading thread sends a batch (pack-batch.ts).
+ */
+export const packInto = (codec: number, input: Uint8Array, out: Buffer, at: number): number => {
+  out[at] = codec;
+  return at + 1 + cctx.compressUsingCDict(out.subarray(at + 1), input, cdict(codec));
+};
+
 // One output buffer reused for every frame, grown when a text needs more: each blob is then one exact allocation.
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
 const packWith = (codec: number, text: string): Buffer => {
   const input = Buffer.from(text, "utf8");
-  const bound = zstd.compressBound(input.length);
+  const bound = packedBound(input.length);
   if (scratch.length < bound) scratch = Buffer.allocUnsafe(bound);
-  const length = cctx.compressUsingCDict(scratch, input, cdict(codec));
-  const blob = Buffer.allocUnsafe(length + 1);
-  blob[0] = codec;
-  scratch.copy(blob, 1, 0, length);
+  const end = packInto(codec, input, scratch, 0);
+  const blob = Buffer.allocUnsafe(end);
+  scratch.copy(blob, 0, 0, end);
   return blob;
 };
 
