@@ -1,19 +1,13 @@
 import { hashtagFromUrl } from "../../shared/hashtag/tag-page-url.ts";
 import { describeShape } from "../../shared/post/describe-shape.ts";
-import type { Post } from "../../shared/post/post.ts";
 import { UserError } from "../cli/user-error.ts";
-import { ownTags } from "../store/own-tags.ts";
+import { type PostFacts, postFacts } from "../store/post-facts.ts";
 import { slimJson } from "../store/post-row.ts";
-import type { PackedPost } from "../store/post-store.ts";
-import { isoTime } from "../store/time-bounds.ts";
 import type { FileFormat } from "./detect-format.ts";
 import { type OnBytes, readPosts } from "./read-posts.ts";
 
 const BATCH_SIZE = 500;
 const MAX_REJECTIONS_KEPT = 5;
-
-/** What the upsert needs of a post besides its packed blobs (PackedPost without raw and json). */
-export type PostFacts = Omit<PackedPost, "raw" | "json">;
 
 /** Up to BATCH_SIZE posts of one hashtag, in file order, with their texts to pack. */
 export interface FilledBatch {
@@ -52,14 +46,6 @@ const whatWasFound = (format: FileFormat, found: Rejections, first: { value: unk
   }
   return `found ${describeShape(first.value)}`;
 };
-
-const factsOf = (post: Post): PostFacts => ({
-  id: post.id,
-  createTime: post.createTime,
-  observedAt: isoTime(post.source.collectedAt),
-  tags: ownTags(post),
-  stats: post.stats,
-});
 
 /**
  * A file's posts in batches per hashtag, each batch full (BATCH_SIZE) as soon as it is, the rest at the end in
@@ -102,7 +88,7 @@ export async function* importBatches(
         pending.set(tag, batch);
       }
       batch.last = where;
-      batch.facts.push(factsOf(post));
+      batch.facts.push(postFacts(post));
       batch.raws.push(post.raw === value && text !== undefined ? text : JSON.stringify(post.raw ?? null));
       batch.jsons.push(slimJson(post));
       if (batch.facts.length >= BATCH_SIZE) yield take(batch);

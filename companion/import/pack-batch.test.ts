@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { PostFacts } from "../store/post-facts.ts";
 import { packSlimJson } from "../store/post-row.ts";
 import { packRaw, unpackRaw, unpackText } from "../store/raw-codec.ts";
-import type { FilledBatch, PostFacts } from "./import-batches.ts";
+import type { FilledBatch } from "./import-batches.ts";
 import { packBatch } from "./pack-batch.ts";
 import { unpackBatch } from "./packed-batch.ts";
 

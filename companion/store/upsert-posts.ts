@@ -4,6 +4,7 @@ import type { Post, PostStats } from "../../shared/post/post.ts";
 import type { BulkWrites } from "./bulk-writes.ts";
 import { mergePost } from "./merge-post.ts";
 import { ownTags } from "./own-tags.ts";
+import { postFacts } from "./post-facts.ts";
 import { packSlimJson, slimJson, slimJsonOf } from "./post-row.ts";
 import type { PackedPost, UpsertOptions, UpsertSummary } from "./post-store.ts";
 import { packRaw, unpackText } from "./raw-codec.ts";
@@ -28,11 +29,7 @@ const sameList = (a: string[], b: string[]): boolean =>
 
 /** A Post packed here, as an import's thread packs it. */
 const packPost = (post: Post): PackedPost => ({
-  id: post.id,
-  createTime: post.createTime,
-  observedAt: isoTime(post.source.collectedAt),
-  tags: ownTags(post),
-  stats: post.stats,
+  ...postFacts(post),
   raw: packRaw(JSON.stringify(post.raw ?? null)),
   json: packSlimJson(slimJson(post)),
 });
