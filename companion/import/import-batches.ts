@@ -1,24 +1,23 @@
 import { hashtagFromUrl } from "../../shared/hashtag/tag-page-url.ts";
 import { describeShape } from "../../shared/post/describe-shape.ts";
 import { UserError } from "../cli/user-error.ts";
-import { type PostFacts, postFacts } from "../store/post-facts.ts";
+import { postFacts } from "../store/post-facts.ts";
 import { slimJson } from "../store/post-row.ts";
 import type { FileFormat } from "./detect-format.ts";
+import { BatchPacker } from "./pack-batch.ts";
+import type { PackedBatch } from "./packed-batch.ts";
 import { type OnBytes, readPosts } from "./read-posts.ts";
 
 const BATCH_SIZE = 500;
 const MAX_REJECTIONS_KEPT = 5;
 
-/** Up to BATCH_SIZE posts of one hashtag, in file order, with their texts to pack. */
-export interface FilledBatch {
+/** Up to BATCH_SIZE posts of one hashtag, in file order, packed as they came. */
+interface FillingBatch {
   hashtag: string;
-  /** Where its posts are in the file ("item 3", "line 4 to line 900"), for an error about them. */
+  /** Where its first and last posts are in the file ("item 3", "line 4"), for an error about them. */
   where: string;
-  facts: PostFacts[];
-  /** Each post's raw as the file wrote it (the whole element or line, stored as is), else as JSON. */
-  raws: string[];
-  /** Each post's slimJson (post-row.ts). */
-  jsons: string[];
+  last: string;
+  packer: BatchPacker;
 }
 
 export interface Rejections {
@@ -48,7 +47,7 @@ const whatWasFound = (format: FileFormat, found: Rejections, first: { value: unk
 };
 
 /**
- * A file's posts in batches per hashtag, each batch full (BATCH_SIZE) as soon as it is, the rest at the end in
+ * A file's posts in packed batches per hashtag (pack-batch.ts), each batch full (BATCH_SIZE) as soon as it is, the rest at the end in
  * the order their hashtags first appeared; returns the rejected records. Throws a UserError naming the file and
  * the place in it for a file that cannot be imported whole: bad syntax, a post whose hashtag cannot be told, no
  * post at all.
@@ -56,13 +55,12 @@ const whatWasFound = (format: FileFormat, found: Rejections, first: { value: unk
 export async function* importBatches(
   file: string,
   { format, hashtag, onBytes }: ImportBatchesOptions,
-): AsyncGenerator<FilledBatch, Rejections> {
+): AsyncGenerator<PackedBatch, Rejections> {
   const found: Rejections = { rejected: 0, rejections: [] };
-  const pending = new Map<string, FilledBatch & { last: string }>();
-  const take = (batch: FilledBatch & { last: string }): FilledBatch => {
-    pending.delete(batch.hashtag);
-    const { last, ...filled } = batch;
-    return filled.where === last ? filled : { ...filled, where: `${filled.where} to ${last}` };
+  const pending = new Map<string, FillingBatch>();
+  const take = ({ hashtag, where, last, packer }: FillingBatch): PackedBatch => {
+    pending.delete(hashtag);
+    return packer.finish(hashtag, where === last ? where : `${where} to ${last}`);
   };
   let posts = 0;
   let first: { value: unknown } | null = null;
@@ -84,14 +82,21 @@ export async function* importBatches(
       posts++;
       let batch = pending.get(tag);
       if (batch === undefined) {
-        batch = { hashtag: tag, where, last: where, facts: [], raws: [], jsons: [] };
+        batch = { hashtag: tag, where, last: where, packer: new BatchPacker() };
         pending.set(tag, batch);
       }
       batch.last = where;
-      batch.facts.push(postFacts(post));
-      batch.raws.push(post.raw === value && text !== undefined ? text : JSON.stringify(post.raw ?? null));
-      batch.jsons.push(slimJson(post));
-      if (batch.facts.length >= BATCH_SIZE) yield take(batch);
+      const raw = post.raw === value && text !== undefined ? text : JSON.stringify(post.raw ?? null);
+      const facts = postFacts(post);
+      const json = slimJson(post);
+      try {
+        batch.packer.add(facts, raw, json);
+      } catch (error) {
+        throw new UserError(
+          `${file} ${where}: the import thread failed to pack it: ${(error as Error).message}; nothing was imported from this file`,
+        );
+      }
+      if (batch.packer.size >= BATCH_SIZE) yield take(batch);
     }
   }
   if (posts === 0)

@@ -3,7 +3,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { UserError } from "../cli/user-error.ts";
 import { importBatches } from "./import-batches.ts";
-import { packBatch } from "./pack-batch.ts";
 import { MAX_BATCHES_AHEAD, type ThreadMessage, type ThreadOptions } from "./read-in-thread.ts";
 
 /** Progress goes over about once per MB read, not per chunk. */
@@ -38,14 +37,7 @@ const run = async (): Promise<void> => {
       send({ type: "done", read, found: next.value });
       return;
     }
-    let packed: ReturnType<typeof packBatch>;
-    try {
-      packed = packBatch(next.value);
-    } catch (error) {
-      throw new UserError(
-        `${file} ${next.value.where}: the import thread failed to pack it: ${(error as Error).message}; nothing was imported from this file`,
-      );
-    }
+    const packed = next.value;
     while (credit === 0)
       await new Promise<void>((resolve) => {
         wake = resolve;

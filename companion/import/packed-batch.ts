@@ -11,9 +11,9 @@ export interface PackedBatch {
   where: string;
   /** Each post's PostFacts as a tuple: [id, createTime, observedAt, tags, plays, likes, shares, comments, saves]. */
   facts: string;
-  /** packRaw's blob of each post's raw text, then packSlimJson's of each slimJson text, back to back. */
+  /** Each post's packRaw blob of its raw text, then its packSlimJson blob of its slimJson text, back to back. */
   bytes: ArrayBuffer;
-  /** Where each blob in `bytes` ends. */
+  /** Where each blob in `bytes` ends (a post's raw at 2i, its Post at 2i + 1). */
   ends: Uint32Array;
 }
 
@@ -42,7 +42,7 @@ export const unpackBatch = (batch: PackedBatch): PackedPost[] => {
     observedAt,
     tags,
     stats: { plays, likes, shares, comments, saves },
-    raw: blob(i),
-    json: blob(facts.length + i),
+    raw: blob(2 * i),
+    json: blob(2 * i + 1),
   }));
 };
