@@ -53,6 +53,27 @@ describe("fastParseJson", () => {
     ]);
   });
 
+  it("reads numbers as large as 2^53 that are not integer literals as numbers, as parseJson does", () => {
+    const text = '{"a":[1e300,-1.8e16],"b":{"c":[[12345678901234567e3]]},"d":9007199254740991}';
+    expect(fastParseJson(text)).toEqual({
+      a: [1e300, -1.8e16],
+      b: { c: [[1.2345678901234567e19]] },
+      d: 9007199254740991,
+    });
+    expect(fastParseJson(text)).toEqual(parseJson(text));
+  });
+
+  it("reads a text nested deeper than a recursive walk could go, and finds a long integer at its bottom", () => {
+    const depth = 200_000;
+    let value = fastParseJson(`${"[".repeat(depth)}7${"]".repeat(depth)}`);
+    for (let level = 0; level < depth; level++) value = (value as unknown[])[0];
+    expect(value).toBe(7);
+    // parseJson (lossless-json) recurses, so the exact path is tried at a depth it can take.
+    value = fastParseJson(`${'{"a":['.repeat(1000)}7300000000000000401${"]}".repeat(1000)}`);
+    for (let level = 0; level < 1000; level++) value = (value as { a: unknown[] }).a[0];
+    expect(value).toBe("7300000000000000401");
+  });
+
   it("gives exactly what parseJson gives, for any JSON with or without big integers", () => {
     fc.assert(
       fc.property(
