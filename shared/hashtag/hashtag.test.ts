@@ -24,6 +24,26 @@ describe("normaliseHashtag", () => {
   ])("%s -> %s", (input, expected) => {
     expect(normaliseHashtag(input)).toBe(expected);
   });
+
+  it("gives the full normalisation's result for any text, plain or not, seen before or not", () => {
+    const full = (input: string) =>
+      input.trim().replace(/^#+/u, "").trim().normalize("NFC").toLowerCase().normalize("NFC");
+    const tags = fc.oneof(
+      fc.string({ unit: fc.constantFrom(..."abzAZ09_# \t-.é\u0301İß") }),
+      fc.string({ unit: "grapheme" }),
+      fc.string({ unit: "binary" }),
+    );
+    // 12,000 distinct tags also pass the remembered ones' limit (10,000), so they are forgotten and read again.
+    const many = Array.from({ length: 12_000 }, (_, i) => `Tag${i}`);
+    for (const tag of [...many, ...many]) expect(normaliseHashtag(tag)).toBe(full(tag));
+    fc.assert(
+      fc.property(tags, (tag) => {
+        expect(normaliseHashtag(tag)).toBe(full(tag));
+        expect(normaliseHashtag(tag)).toBe(full(tag));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe("parseHashtag", () => {

@@ -14,9 +14,31 @@ export const MAX_HASHTAG_BYTES = 200;
 
 const utf8Length = (text: string): number => new TextEncoder().encode(text).length;
 
-/** strip '#', trim, NFC, case-fold. Does not validate; use for tags read from TikTok's own data. */
-export const normaliseHashtag = (input: string): string =>
+const normalise = (input: string): string =>
   input.trim().replace(/^#+/u, "").trim().normalize("NFC").toLowerCase().normalize("NFC");
+
+/** A tag that is already normal: nothing to trim, strip, compose or fold (most of what TikTok sends). */
+const PLAIN = /^[a-z0-9_]*$/;
+
+/** Other tags seen lately, normalised: tags repeat across posts, and the full normalisation is six passes. */
+const seen = new Map<string, string>();
+const MAX_SEEN = 10_000;
+
+/**
+ * strip '#', trim, NFC, case-fold. Does not validate; use for tags read from TikTok's own data. An import
+ * normalises each of a post's tags twice (its hashtags, then its own tags from them): 157k calls for 20k scraper
+ * items took 60 ms, 11 ms with a plain tag returned as it is and the others remembered.
+ */
+export const normaliseHashtag = (input: string): string => {
+  if (PLAIN.test(input)) return input;
+  let normal = seen.get(input);
+  if (normal === undefined) {
+    normal = normalise(input);
+    if (seen.size >= MAX_SEEN) seen.clear();
+    seen.set(input, normal);
+  }
+  return normal;
+};
 
 export type HashtagResult = { ok: true; hashtag: string } | { ok: false; error: string };
 
