@@ -4,19 +4,13 @@ import type { StatsObservation } from "../../shared/analysis/engagement.ts";
 import { type DayPosts, type DayTagPosts, dayOf as isoDay } from "../../shared/analysis/hashtag-trends.ts";
 import type { PostStats } from "../../shared/post/post.ts";
 import { coverWithDays, DAY_SECONDS, dayOf } from "./day-cover.ts";
-import { type NodeSetParams, type NodeSetWalk, nodeSetsSql } from "./post-node-sets.ts";
+import { NODE_SETS_SQL, type NodeSetParams } from "./post-node-sets.ts";
 import type { TimeRange } from "./post-store.ts";
 import { UNDATED } from "./schema.ts";
 import { countNodePairs } from "./tag-code.ts";
 import { isoTime, timeBounds } from "./time-bounds.ts";
 
 const UNDATED_DAY = dayOf(UNDATED);
-
-/**
- * The walk for `inRange` of the hashtag's `all` posts: the post id walk reads every link of the hashtag but each
- * post's tags cheaply; the time index reads only the range's links but each post's tags from a page of its own.
- */
-export const pairWalk = (inRange: number, all: number): NodeSetWalk => (inRange * 32 < all ? "time" : "post");
 
 /**
  * The day numbers to read from the aggregate and the second ranges to count from the posts, undated excluded;
@@ -42,18 +36,12 @@ type StatsRow = PostStats & { post_id: string; seen_at: string };
  * function takes, reading the per-day aggregate (co-occurrence-schema.ts) where it can.
  */
 export const analysisQueries = (db: Database.Database) => {
-  const nodeSets = {
-    post: db.prepare<[NodeSetParams], string>(nodeSetsSql("post")).pluck(),
-    time: db.prepare<[NodeSetParams], string>(nodeSetsSql("time")).pluck(),
-  };
+  const nodeSets = db.prepare<[NodeSetParams], string>(NODE_SETS_SQL).pluck();
   const tagNumbers = db
     .prepare<[string], [tag: string, id: number]>(
       "SELECT tag, id FROM tag_ids WHERE tag IN (SELECT value FROM json_each(?))",
     )
     .raw();
-  const linkCount = db.prepare<[number, number, string], { total: number | null; inRange: number | null }>(
-    "SELECT SUM(posts) AS total, SUM(posts) FILTER (WHERE day BETWEEN ? AND ?) AS inRange FROM hashtag_days WHERE hashtag = ?",
-  );
   const wholeDays = db.prepare<[string, number, number], { day: number; posts: number }>(
     "SELECT day, posts FROM hashtag_days WHERE hashtag = ? AND day BETWEEN ? AND ?",
   );
@@ -94,22 +82,12 @@ export const analysisQueries = (db: Database.Database) => {
       return link.get(hashtag, postId) !== undefined;
     },
 
-    /**
-     * Posts carrying both tags of each pair of `nodes`, among the hashtag's posts in `range`. `walk` forces a walk
-     * (post-node-sets.ts; by default the cheaper for the range).
-     */
-    networkPairs(
-      hashtag: string,
-      nodes: string[],
-      range?: TimeRange,
-      options: { walk?: NodeSetWalk } = {},
-    ): NetworkEdge[] {
+    /** Posts carrying both tags of each pair of `nodes`, among the hashtag's posts in `range`. */
+    networkPairs(hashtag: string, nodes: string[], range?: TimeRange): NetworkEdge[] {
       if (nodes.length < 2) return [];
       const { low, high } = timeBounds(range);
-      const sizes = linkCount.get(dayOf(low), dayOf(high), hashtag);
-      const walk = options.walk ?? pairWalk(sizes?.inRange ?? 0, sizes?.total ?? 0);
       const list = JSON.stringify(nodes);
-      const text = nodeSets[walk].get({ hashtag, nodes: list, low, high }) ?? "";
+      const text = nodeSets.get({ hashtag, nodes: list, low, high }) ?? "";
       // Numbers are never changed once given, so reading them apart from the posts is safe.
       return countNodePairs(text, nodes, new Map(tagNumbers.all(list)));
     },

@@ -12,6 +12,13 @@ import { aggregateTriggers, DROP_AGGREGATE_TRIGGERS } from "./co-occurrence-sche
  */
 export const BULK_GUARD = "NOT EXISTS (SELECT 1 FROM bulk_writes)";
 
+/** The change feed's trigger on the link table, for a migration that rebuilds it (post-hashtags-keys.ts). */
+export const POST_LINKED_TRIGGER = `
+  CREATE TRIGGER post_linked AFTER INSERT ON post_hashtags WHEN ${BULK_GUARD} BEGIN
+    DELETE FROM changes WHERE kind = 'post' AND key = NEW.post_id;
+    INSERT INTO changes (kind, key) VALUES ('post', NEW.post_id);
+  END;`;
+
 const changeFeedTriggers = `
   CREATE TRIGGER post_inserted AFTER INSERT ON posts WHEN ${BULK_GUARD} BEGIN
     DELETE FROM changes WHERE kind = 'post' AND key = NEW.id;
@@ -21,10 +28,7 @@ const changeFeedTriggers = `
     DELETE FROM changes WHERE kind = 'post' AND key = NEW.id;
     INSERT INTO changes (kind, key) VALUES ('post', NEW.id);
   END;
-  CREATE TRIGGER post_linked AFTER INSERT ON post_hashtags WHEN ${BULK_GUARD} BEGIN
-    DELETE FROM changes WHERE kind = 'post' AND key = NEW.post_id;
-    INSERT INTO changes (kind, key) VALUES ('post', NEW.post_id);
-  END;`;
+  ${POST_LINKED_TRIGGER}`;
 
 export const BULK_WRITES_MIGRATION = `
   CREATE TABLE bulk_writes (on_connection INTEGER PRIMARY KEY);

@@ -68,11 +68,8 @@ const when = (guard: string | null, condition: string | null): string => {
   return condition === null ? ` WHEN ${guard}` : ` WHEN ${guard} AND (${condition})`;
 };
 
-/**
- * The six triggers that keep the aggregate; `guard` (a SQL condition) lets a bulk writer turn them off for its own
- * rows while it applies the same counts set-based (bulk-writes-schema.ts).
- */
-export const aggregateTriggers = (guard: string | null): string => `
+/** The three of aggregateTriggers on the link table, for a migration that rebuilds it (post-hashtags-keys.ts). */
+export const aggregateLinkTriggers = (guard: string | null): string => `
   CREATE TRIGGER aggregate_link_added AFTER INSERT ON post_hashtags${when(guard, null)} BEGIN ${linkDelta("NEW", "+")}
   END;
   CREATE TRIGGER aggregate_link_removed AFTER DELETE ON post_hashtags${when(guard, null)} BEGIN ${linkDelta("OLD", "-")}
@@ -86,6 +83,13 @@ export const aggregateTriggers = (guard: string | null): string => `
     )}
   BEGIN ${linkDelta("OLD", "-")} ${linkDelta("NEW", "+")}
   END;
+`;
+
+/**
+ * The six triggers that keep the aggregate; `guard` (a SQL condition) lets a bulk writer turn them off for its own
+ * rows while it applies the same counts set-based (bulk-writes-schema.ts).
+ */
+export const aggregateTriggers = (guard: string | null): string => `${aggregateLinkTriggers(guard)}
   CREATE TRIGGER aggregate_tag_added AFTER INSERT ON post_tags${when(guard, null)} BEGIN ${tagDelta("NEW", "+")}
   END;
   CREATE TRIGGER aggregate_tag_removed AFTER DELETE ON post_tags${when(guard, null)} BEGIN ${tagDelta("OLD", "-")}

@@ -67,15 +67,13 @@ describe("the analyses over the store equal the pure functions over the same pos
             if (since !== undefined && until !== undefined && since > until) return;
             const expected = coHashtagNetwork(stored, "travel", { top, minWeight, range });
             expect(storedNetwork(store, "travel", { top, minWeight, range })).toEqual(expected);
-            // Every way the store reads the pairs: either walk, each link's tag numbers as written, then with some
+            // Every way the store reads the pairs: each link's tag numbers as written, then with some
             // links' unknown (NULL), as a foreign writer may leave them: those posts' tags are read from post_tags.
             const counts = store.hashtagCounts("travel", range);
             const nodes = networkNodes(counts, "travel", top).map((node) => node.hashtag);
             const readEveryWay = () => {
-              for (const walk of ["post", "time"] as const) {
-                const pairs = store.analysis.networkPairs("travel", nodes, range, { walk });
-                expect(assembleNetwork("travel", counts, pairs, { top, minWeight })).toEqual(expected);
-              }
+              const pairs = store.analysis.networkPairs("travel", nodes, range);
+              expect(assembleNetwork("travel", counts, pairs, { top, minWeight })).toEqual(expected);
             };
             readEveryWay();
             const foreign = new Database(databasePath(dir));
@@ -97,7 +95,7 @@ describe("the analyses over the store equal the pure functions over the same pos
 });
 
 describe("the network over the store at its edges", () => {
-  it("cuts the top nodes through a tie as the pure function does, and reads a range with either walk", () => {
+  it("cuts the top nodes through a tie as the pure function does, and reads a range", () => {
     const store = freshStore();
     try {
       // Six co-hashtags on three posts each, in overlapping sets, so top 4 cuts through a six-way tie.
@@ -117,10 +115,8 @@ describe("the network over the store at its edges", () => {
         const counts = store.hashtagCounts("travel", range);
         const nodes = networkNodes(counts, "travel", 4).map((node) => node.hashtag);
         expect(storedNetwork(store, "travel", { top: 4, range })).toEqual(expected);
-        for (const walk of ["post", "time"] as const) {
-          const pairs = store.analysis.networkPairs("travel", nodes, range, { walk });
-          expect(assembleNetwork("travel", counts, pairs, { top: 4 })).toEqual(expected);
-        }
+        const pairs = store.analysis.networkPairs("travel", nodes, range);
+        expect(assembleNetwork("travel", counts, pairs, { top: 4 })).toEqual(expected);
       }
     } finally {
       store.close();

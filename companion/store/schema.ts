@@ -8,6 +8,7 @@ import { CO_OCCURRENCE_MIGRATION } from "./co-occurrence-schema.ts";
 import { NUMBERED_ROLLUP_BULK_MIGRATION, NUMBERED_ROLLUP_MIGRATION } from "./numbered-rollup-schema.ts";
 import { PACKED_JSON_MIGRATION } from "./packed-json-migration.ts";
 import { POST_CONTEXTS_MIGRATION } from "./post-contexts.ts";
+import { POST_HASHTAGS_KEYS_MIGRATION } from "./post-hashtags-keys.ts";
 import { RAW_COLUMN_MIGRATION } from "./raw-column-migration.ts";
 import { SPAN_ROLLUP_MIGRATION } from "./span-rollup-schema.ts";
 import { TAG_CODES_MIGRATION } from "./tag-codes-schema.ts";
@@ -170,4 +171,6 @@ export const MIGRATIONS: readonly string[] = [
   NUMBERED_ROLLUP_MIGRATION,
   // The numbered rollup's triggers skipped by a bulk import, which adds its counts set-based (numbered-rollup-schema.ts).
   NUMBERED_ROLLUP_BULK_MIGRATION,
+  // The link table keyed by (hashtag, sort_time, post_id), its time index dropped (post-hashtags-keys.ts).
+  POST_HASHTAGS_KEYS_MIGRATION,
 ];

@@ -154,10 +154,7 @@ describe("tag_codes", () => {
             .pluck()
             .all() as string[];
           for (const h of HASHTAGS)
-            for (const walk of ["post", "time"] as const)
-              expect(ordered(store.analysis.networkPairs(h, nodes, undefined, { walk }))).toEqual(
-                recountedPairs(foreign, h),
-              );
+            expect(ordered(store.analysis.networkPairs(h, nodes))).toEqual(recountedPairs(foreign, h));
         } finally {
           foreign.close();
           store.close();

@@ -28,6 +28,18 @@ export const postTagCodes = (postId: string): string => `(
 const numberTag = (tag: string): string =>
   `INSERT INTO tag_ids (tag) SELECT ${tag} WHERE NOT EXISTS (SELECT 1 FROM tag_ids WHERE tag = ${tag})`;
 
+/** The triggers on the link table, for a migration that rebuilds it (post-hashtags-keys.ts). */
+export const TAG_CODES_LINK_TRIGGERS = `
+  CREATE TRIGGER tag_codes_link_added AFTER INSERT ON post_hashtags WHEN ${BULK_GUARD} BEGIN
+    UPDATE post_hashtags SET tag_codes = ${postTagCodes("NEW.post_id")}
+      WHERE hashtag = NEW.hashtag AND post_id = NEW.post_id;
+  END;
+  CREATE TRIGGER tag_codes_link_moved AFTER UPDATE OF hashtag, post_id ON post_hashtags WHEN ${BULK_GUARD} BEGIN
+    UPDATE post_hashtags SET tag_codes = ${postTagCodes("NEW.post_id")}
+      WHERE hashtag = NEW.hashtag AND post_id = NEW.post_id;
+  END;
+`;
+
 const TRIGGERS = `
   CREATE TRIGGER tag_codes_tag_added AFTER INSERT ON post_tags WHEN ${BULK_GUARD} BEGIN
     ${numberTag("NEW.tag")};
@@ -42,14 +54,7 @@ const TRIGGERS = `
     UPDATE post_hashtags SET tag_codes = ${postTagCodes("post_hashtags.post_id")}
       WHERE post_id IN (OLD.post_id, NEW.post_id);
   END;
-  CREATE TRIGGER tag_codes_link_added AFTER INSERT ON post_hashtags WHEN ${BULK_GUARD} BEGIN
-    UPDATE post_hashtags SET tag_codes = ${postTagCodes("NEW.post_id")}
-      WHERE hashtag = NEW.hashtag AND post_id = NEW.post_id;
-  END;
-  CREATE TRIGGER tag_codes_link_moved AFTER UPDATE OF hashtag, post_id ON post_hashtags WHEN ${BULK_GUARD} BEGIN
-    UPDATE post_hashtags SET tag_codes = ${postTagCodes("NEW.post_id")}
-      WHERE hashtag = NEW.hashtag AND post_id = NEW.post_id;
-  END;
+  ${TAG_CODES_LINK_TRIGGERS}
   CREATE TRIGGER tag_ids_kept BEFORE DELETE ON tag_ids BEGIN
     SELECT RAISE(ABORT, 'tag_ids rows are never deleted: post_hashtags.tag_codes refer to them');
   END;
