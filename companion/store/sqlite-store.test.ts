@@ -116,6 +116,37 @@ describe("SQLite store", () => {
     expect(store.countPosts("travel", { since: 1_700_000_100 })).toBe(1103);
   });
 
+  it("pages a hashtag's posts newest first, undated last, at any offset and limit", () => {
+    // Ties on one second, ids of several lengths, undated posts, and a time past UNDATED's.
+    const posts = Array.from({ length: 37 }, (_, i) =>
+      makePost({
+        id: String(((i * 17) % 37) * 10 ** (i % 3)),
+        createTime: i % 5 === 0 ? null : i === 7 ? 300_000_000_000 : 1_700_000_000 + (i % 4),
+      }),
+    );
+    store.upsertPosts("travel", posts, { seenAt: T1 });
+    store.upsertPosts("other", [makePost({ id: "999", createTime: 1_800_000_000 })], { seenAt: T1 });
+    const key = (post: { createTime: number | null; id: string }) => [
+      post.createTime === null ? 1 : 0,
+      post.createTime,
+    ];
+    const expected = [...posts]
+      .sort((a, b) => {
+        const [ga, ta] = key(a);
+        const [gb, tb] = key(b);
+        if (ga !== gb) return (ga ?? 0) - (gb ?? 0);
+        if (ta !== tb) return (tb ?? 0) - (ta ?? 0);
+        return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+      })
+      .map((post) => post.id);
+    expect(new Set(expected).size).toBe(37);
+    for (const limit of [1, 4, 8, 37, 50])
+      for (let offset = 0; offset <= 40; offset++)
+        expect(store.postsPage("travel", { limit, offset }).map((post) => post.id)).toEqual(
+          expected.slice(offset, offset + limit),
+        );
+  });
+
   it("gives each of a hashtag's posts with the last_seen postTimes gives, in postsForHashtag's order", () => {
     const posts = Array.from({ length: 1203 }, (_, i) =>
       makePost({ id: `1${String(i).padStart(5, "0")}`, createTime: 1_700_000_000 + ((i * 7919) % 1203) }),

@@ -227,13 +227,49 @@ class SqliteStore implements CompanionStore {
     }
   }
 
+  /**
+   * Newest first, undated last: the dated links, then the undated ones, each read in the links' key order (backwards)
+   * with no sort, and only the page's posts joined (a 1M-post hashtag: 1-141 ms a page against 10-20 s when all its
+   * posts were joined and sorted).
+   */
   postsPage(hashtag: string, page: { limit: number; offset: number }): Post[] {
+    const rows = (sql: string, ...params: (string | number)[]) =>
+      this.db
+        .prepare<(string | number)[], StoredPostRow>(
+          `SELECT p.json, p.raw FROM (SELECT post_id, sort_time FROM post_hashtags ${sql}) h
+           JOIN posts p ON p.id = h.post_id ORDER BY h.sort_time DESC, h.post_id DESC`,
+        )
+        .all(...params);
     return this.db
-      .prepare<[string, number, number, number], StoredPostRow>(
-        `SELECT p.json, p.raw FROM post_hashtags h JOIN posts p ON p.id = h.post_id WHERE h.hashtag = ?
-         ORDER BY h.sort_time = ?, h.sort_time DESC, h.post_id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(hashtag, UNDATED, page.limit, page.offset)
+      .transaction(() => {
+        const dated = rows(
+          "WHERE hashtag = ? AND sort_time <> ? ORDER BY sort_time DESC, post_id DESC LIMIT ? OFFSET ?",
+          hashtag,
+          UNDATED,
+          page.limit,
+          page.offset,
+        );
+        if (dated.length === page.limit) return dated;
+        // Past the dated posts, the offset counts on among the undated ones.
+        const skip =
+          dated.length > 0
+            ? 0
+            : page.offset -
+              (this.db
+                .prepare<[string, number], number>(
+                  "SELECT COUNT(*) FROM post_hashtags WHERE hashtag = ? AND sort_time <> ?",
+                )
+                .pluck()
+                .get(hashtag, UNDATED) ?? 0);
+        const undated = rows(
+          "WHERE hashtag = ? AND sort_time = ? ORDER BY post_id DESC LIMIT ? OFFSET ?",
+          hashtag,
+          UNDATED,
+          page.limit - dated.length,
+          skip,
+        );
+        return [...dated, ...undated];
+      })()
       .map(postFromRow);
   }
 
