@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { day } from "./co-occurrence-schema.ts";
+import { countUpsert } from "./count-upserts.ts";
 import { NewPostCounts } from "./new-post-counts.ts";
 import { numberedRollupFrom } from "./numbered-rollup-schema.ts";
 import { tagCodesRefresh } from "./tag-codes-refresh.ts";
@@ -12,8 +13,9 @@ import { tagNumbers } from "./tag-numbers.ts";
  * Counts: around each batch, the batch's posts' contribution (their links times their own tags, per hashtag and
  * day) is subtracted before the batch first writes to a stored post (a new post had none, so an import of new
  * posts skips it) and added after, into temp tables keyed like the aggregate; a post the batch inserted is
- * counted in JavaScript instead (addNew, new-post-counts.ts) and its sums join the temp tables now and then; finish()
- * adds the net differences to hashtag_days, tag_days and tag_totals in three statements, and to the numbered rollup
+ * counted in JavaScript instead (addNew, new-post-counts.ts), and its sums, rollup included, are added to the
+ * tables now and then with bound upserts (count-upserts.ts), with no temp table or join in between; finish()
+ * adds the temp tables' net differences to hashtag_days, tag_days and tag_totals in three statements, and to the numbered rollup
  * (numbered-rollup-schema.ts: its triggers on tag_days are off too), and deletes the rows left at 0. The before/after pairs telescope, so a re-collected post whose tags or day changed, or a post seen in two
  * batches, is counted out and in exactly, as the triggers would have. Summing over the whole file first means a
  * day's row is written once per import, not once per post.
@@ -54,7 +56,7 @@ export interface BulkWrites {
 
 const batchLinks = "FROM post_hashtags h WHERE h.post_id IN (SELECT value FROM json_each(?))";
 
-/** Entries the new posts' sums may hold in JavaScript before they move to the temp tables (memory stays flat). */
+/** Entries the new posts' sums may hold in JavaScript before they are written (memory stays flat). */
 const NEW_COUNTS_HELD = 50_000;
 
 const TEMP_TABLES = `
@@ -66,7 +68,8 @@ const TEMP_TABLES = `
     PRIMARY KEY (hashtag, day, tag)
   ) WITHOUT ROWID;`;
 
-export const bulkWrites = (db: Database.Database): BulkWrites => {
+/** `newCountsHeld`: NEW_COUNTS_HELD, smaller in tests so that sums are written in the middle of a file too. */
+export const bulkWrites = (db: Database.Database, newCountsHeld = NEW_COUNTS_HELD): BulkWrites => {
   // Outside any transaction, so a rollback never drops them from under the prepared statements.
   db.exec(TEMP_TABLES);
   const count = (sign: "+" | "-") => {
@@ -93,19 +96,32 @@ export const bulkWrites = (db: Database.Database): BulkWrites => {
   const refreshTagCodes = tagCodesRefresh(db);
   const numbers = tagNumbers(db);
   const newCounts = new NewPostCounts();
-  const moveNewDays = db.prepare(`
-    INSERT INTO temp.bulk_hashtag_days (hashtag, day, n)
-      SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
-    ON CONFLICT (hashtag, day) DO UPDATE SET n = n + excluded.n`);
-  const moveNewTags = db.prepare(`
+  // Rows of tags JavaScript has no exact number for: through the temp table, numbered and rolled up in SQL.
+  const moveUnnumbered = db.prepare(`
     INSERT INTO temp.bulk_tag_days (hashtag, day, tag, n)
       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?) WHERE true
     ON CONFLICT (hashtag, day, tag) DO UPDATE SET n = n + excluded.n`);
-  const moveNewCounts = () => {
+  const upsertDays = countUpsert(db, "hashtag_days", ["hashtag", "day"], "posts");
+  const upsertTags = countUpsert(db, "tag_days", ["hashtag", "day", "tag"], "n");
+  const upsertTotals = countUpsert(db, "tag_totals", ["hashtag", "tag"], "n");
+  const upsertSpans = countUpsert(db, "tag_number_spans", ["hashtag", "days", "span", "tag_id"], "n");
+  const upsertNumberTotals = countUpsert(db, "tag_number_totals", ["hashtag", "tag_id"], "n");
+  // New posts only add, so their sums go straight into the tables: a row they take to a count above 0 is never
+  // one finish() deletes, and one the stored posts' differences take to 0 is deleted whichever comes first.
+  const writeNewCounts = () => {
     if (newCounts.size === 0) return;
-    const { days, tags } = newCounts.drain();
-    moveNewDays.run(JSON.stringify(days));
-    moveNewTags.run(JSON.stringify(tags));
+    const unnumbered: [string, number, string, number][] = [];
+    newCounts.drain(numbers.numberOf, {
+      day: upsertDays.row,
+      tag: upsertTags.row,
+      total: upsertTotals.row,
+      span: upsertSpans.row,
+      numberTotal: upsertNumberTotals.row,
+      unnumbered: (hashtag, day, tag, n) => unnumbered.push([hashtag, day, tag, n]),
+    });
+    for (const upsert of [upsertDays, upsertTags, upsertTotals, upsertSpans, upsertNumberTotals])
+      upsert.flush();
+    if (unnumbered.length > 0) moveUnnumbered.run(JSON.stringify(unnumbered));
   };
   const unfeed = db.prepare(
     "DELETE FROM changes WHERE kind = 'post' AND key IN (SELECT value FROM json_each(?))",
@@ -135,7 +151,7 @@ export const bulkWrites = (db: Database.Database): BulkWrites => {
   const applyRollup = numberedRollupFrom("temp.bulk_tag_days").map((sql) => db.prepare(sql));
   const forget = () => {
     db.exec("DELETE FROM temp.bulk_hashtag_days; DELETE FROM temp.bulk_tag_days;");
-    newCounts.drain();
+    newCounts.clear();
     numbers.forget();
   };
 
@@ -179,10 +195,10 @@ export const bulkWrites = (db: Database.Database): BulkWrites => {
     },
     addNew(hashtag, sortTime, tags) {
       newCounts.add(hashtag, sortTime, tags);
-      if (newCounts.size >= NEW_COUNTS_HELD) moveNewCounts();
+      if (newCounts.size >= newCountsHeld) writeNewCounts();
     },
     finish() {
-      moveNewCounts();
+      writeNewCounts();
       apply.run();
       applyTags.run();
       applyTotals.run();

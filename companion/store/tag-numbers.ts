@@ -19,9 +19,20 @@ export interface TagNumbers {
    * the order SQLite reads them off post_tags' key), the order the SQL that recomputes it writes (so a later recompute of an unchanged post leaves the same text); null when a number cannot be written.
    */
   codes(tags: readonly string[]): string | null;
+  /** A tag's number, when this transaction numbered or read it and JavaScript holds it exactly. */
+  numberOf(tag: string): number | undefined;
   /** Forgets every number (after a rollback, or before another transaction). */
   forget(): void;
 }
+
+/** Whether a UTF-16 code unit of `text` is a surrogate (half of a character above U+FFFF, or a lone one). */
+const hasSurrogate = (text: string): boolean => {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdfff) return true;
+  }
+  return false;
+};
 
 export const tagNumbers = (db: Database.Database): TagNumbers => {
   const known = db
@@ -35,11 +46,21 @@ export const tagNumbers = (db: Database.Database): TagNumbers => {
       "INSERT INTO tag_ids (tag) SELECT value FROM json_each(?) ORDER BY key RETURNING tag, id",
     )
     .raw();
-  /** Each tag's characters in tag_codes; null when its number cannot be written (beyond MAX_CODED). */
-  const codeOf = new Map<string, string | null>();
+  /**
+   * Each tag's number (undefined beyond a safe integer), its characters in tag_codes (null when its number cannot
+   * be written, beyond MAX_CODED), and whether it holds a surrogate (its UTF-16 order may differ from its code
+   * points').
+   */
+  const codeOf = new Map<string, { number: number | undefined; code: string | null; surrogate: boolean }>();
   const remember = (rows: [string, number][]) => {
-    for (const [tag, id] of rows)
-      codeOf.set(tag, Number.isSafeInteger(id) && id >= 0 && id <= MAX_CODED ? encodeNumber(id) : null);
+    for (const [tag, id] of rows) {
+      const exact = Number.isSafeInteger(id);
+      codeOf.set(tag, {
+        number: exact ? id : undefined,
+        code: exact && id >= 0 && id <= MAX_CODED ? encodeNumber(id) : null,
+        surrogate: hasSurrogate(tag),
+      });
+    }
   };
   return {
     number(tags) {
@@ -51,15 +72,22 @@ export const tagNumbers = (db: Database.Database): TagNumbers => {
       if (missing.length > 0) remember(add.all(JSON.stringify(missing)));
     },
     codes(tags) {
-      let text = "";
-      for (const tag of [...tags].sort(compareCodePoints)) {
-        const code = codeOf.get(tag);
-        if (code === undefined)
+      let surrogate = false;
+      for (const tag of tags) {
+        const known = codeOf.get(tag);
+        if (known === undefined)
           throw new Error(`tag ${JSON.stringify(tag)} was not numbered before its codes`);
-        if (code === null) return null;
-        text += code;
+        if (known.code === null) return null;
+        surrogate ||= known.surrogate;
       }
+      // Without surrogates UTF-16 order is code point order, and the default sort compares natively.
+      const sorted = surrogate ? [...tags].sort(compareCodePoints) : [...tags].sort();
+      let text = "";
+      for (const tag of sorted) text += codeOf.get(tag)!.code!;
       return text;
+    },
+    numberOf(tag) {
+      return codeOf.get(tag)?.number;
     },
     forget() {
       codeOf.clear();
