@@ -98,3 +98,35 @@ describe("the set-based upsert", () => {
     );
   });
 });
+
+describe("a new post's rows", () => {
+  it("keep its id as TEXT in every table and a count that is not finite as NULL, in bulk or not", async () => {
+    for (const bulk of [false, true]) {
+      const dir = tempDir();
+      const store = openSqliteStore(dir);
+      const posts = ["7301234567890123457", "7301234567890123456"].map((id) => {
+        const made = makePost({ id, hashtags: ["travel", "food"] });
+        return { ...made, stats: { ...made.stats, plays: Number.POSITIVE_INFINITY } };
+      });
+      const write = () => store.upsertPosts("travel", posts, { seenAt: SEEN_AT });
+      if (bulk) await store.atomicallyInBulk(async () => write());
+      else write();
+      store.close();
+      const db = new Database(databasePath(dir), { readonly: true });
+      const ids = (sql: string) => db.prepare(sql).raw().all();
+      const both = [
+        ["7301234567890123456", "text"],
+        ["7301234567890123457", "text"],
+      ];
+      expect(ids("SELECT id, typeof(id) FROM posts ORDER BY id")).toEqual(both);
+      expect(ids("SELECT DISTINCT post_id, typeof(post_id) FROM post_tags ORDER BY post_id")).toEqual(both);
+      expect(ids("SELECT post_id, typeof(post_id) FROM post_hashtags ORDER BY post_id")).toEqual(both);
+      expect(ids("SELECT post_id, typeof(post_id) FROM post_stats ORDER BY post_id")).toEqual(both);
+      expect(ids("SELECT plays, likes FROM post_stats")).toEqual([
+        [null, 10],
+        [null, 10],
+      ]);
+      db.close();
+    }
+  });
+});
