@@ -123,11 +123,11 @@ export const bulkWrites = (db: Database.Database, newCountsHeld = NEW_COUNTS_HEL
       upsert.flush();
     if (unnumbered.length > 0) moveUnnumbered.run(JSON.stringify(unnumbered));
   };
-  const unfeed = db.prepare(
-    "DELETE FROM changes WHERE kind = 'post' AND key IN (SELECT value FROM json_each(?))",
-  );
+  // OR REPLACE: a post already in the feed loses its row and gets a new one at the end, as the triggers' DELETE and
+  // INSERT give it, in one statement (the triggers cannot: an outer statement's conflict clause overrides theirs).
+  // changes has no triggers of its own for the REPLACE to fire.
   const feed = db.prepare(
-    "INSERT INTO changes (kind, key) SELECT 'post', j.value FROM json_each(?) j ORDER BY j.key",
+    "INSERT OR REPLACE INTO changes (kind, key) SELECT 'post', j.value FROM json_each(?) j ORDER BY j.key",
   );
   // WHERE true: without it SQLite cannot tell the upsert's ON from a join's.
   const apply = db.prepare(`
@@ -183,9 +183,7 @@ export const bulkWrites = (db: Database.Database, newCountsHeld = NEW_COUNTS_HEL
         order.add(id);
       }
       if (order.size === 0) return;
-      const list = JSON.stringify([...order]);
-      unfeed.run(list);
-      feed.run(list);
+      feed.run(JSON.stringify([...order]));
     },
     numberTags(tags) {
       numbers.number(tags);
