@@ -3,7 +3,6 @@ import { requireHashtag } from "../../shared/hashtag/hashtag.ts";
 import type { Post, PostStats } from "../../shared/post/post.ts";
 import type { BulkWrites } from "./bulk-writes.ts";
 import { mergePost } from "./merge-post.ts";
-import { multiRowInsert } from "./multi-row-insert.ts";
 import { ownTags } from "./own-tags.ts";
 import { postFacts } from "./post-facts.ts";
 import { packSlimJson, slimJson, slimJsonOf } from "./post-row.ts";
@@ -42,31 +41,23 @@ const unpackPost = (post: PackedPost): Post => ({
 });
 
 const statsValues = (stats: PostStats) => STAT_KEYS.map((key) => stats[key]);
-// A new post's counts: NULL for one that is not finite (a 400-digit count parses to Infinity), as they always went in.
-const newStatsValues = (stats: PostStats) =>
-  STAT_KEYS.map((key) => {
-    const value = stats[key];
-    return value !== null && Number.isFinite(value) ? value : null;
-  });
 
 // A tag JSON would not carry to SQLite unchanged (a lone surrogate, NUL): such a post's rows are read back in SQL.
 const LONE_SURROGATE = /\p{Cs}/u;
 const plain = (tags: string[]): boolean =>
   tags.every((tag) => !tag.includes("\u0000") && !LONE_SURROGATE.test(tag));
 
-/** Rows per multi-row INSERT of posts, stats or links: 500 of at most 7 values, far under SQLite's 32,766. */
-const ROWS_PER_INSERT = 500;
-/** Rows per multi-row INSERT of own tags (two values each). */
-const TAG_ROWS_PER_INSERT = 1000;
+/** Rows per multi-row posts INSERT: 6 parameters each, far under SQLite's limit of 32,766. */
+const POSTS_PER_INSERT = 100;
 
 /**
  * The upsert as one transaction (a savepoint when already inside one). A post's observation time is when its
  * source says it was collected, else `seenAt`, else now; the newest observation's values become the post's, and
  * a stats history row is written only when the counts differ from the ones last seen before that time.
  *
- * Insert first, set-based: the batch's posts go in with bound multi-row INSERTs (multi-row-insert.ts) that return
- * the ids they added, then the new posts' tags and stats, and at the end every link (a few calls into SQLite per
- * batch instead of four per post). Only a post already stored, or seen twice in the batch, is
+ * Insert first, set-based: the batch's posts go in with multi-row INSERTs that return the ids they added, then
+ * the new posts' tags and stats, and at the end every link, one statement each for the whole batch (a few calls
+ * into SQLite per batch instead of four per post). Only a post already stored, or seen twice in the batch, is
  * read back and merged, one at a time and in the batch's order, between the new posts' rows and the links. The
  * change feed's order follows these statements (the new posts, then the changed stored ones, then the new
  * links), the same with the triggers as in bulk. Inside a bulk transaction the triggers leave these rows alone
@@ -74,13 +65,21 @@ const TAG_ROWS_PER_INSERT = 1000;
  * did not see again) gets its link's tag_codes and its counts from JavaScript, with nothing read back.
  */
 export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
-  const insertPosts = multiRowInsert(
-    db,
-    "INSERT INTO posts (id, json, raw, create_time, first_seen, last_seen)",
-    6,
-    ROWS_PER_INSERT,
-    "ON CONFLICT (id) DO NOTHING RETURNING id",
-  );
+  const insertPostsStatements = new Map<number, Database.Statement>();
+  const insertPosts = (rows: number): Database.Statement => {
+    let statement = insertPostsStatements.get(rows);
+    if (statement === undefined) {
+      statement = db
+        .prepare(
+          `INSERT INTO posts (id, json, raw, create_time, first_seen, last_seen)
+           VALUES ${Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?)").join(", ")}
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+        )
+        .pluck();
+      insertPostsStatements.set(rows, statement);
+    }
+    return statement;
+  };
   const selectPost = db.prepare<[string], PostRow>(
     "SELECT json, raw, first_seen, last_seen FROM posts WHERE id = ?",
   );
@@ -100,29 +99,24 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
     `INSERT OR REPLACE INTO post_stats (post_id, seen_at, plays, likes, shares, comments, saves)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  // Ids and tags are bound as JavaScript strings, so they go in as TEXT: an id never passes through a double.
-  // New posts' tags: (post id, tag).
-  const insertNewTags = multiRowInsert(
-    db,
-    "INSERT OR IGNORE INTO post_tags (post_id, tag)",
-    2,
-    TAG_ROWS_PER_INSERT,
+  // Ids travel as JSON strings and come out as TEXT: never through a double.
+  // New posts' tags: [post id, tag] pairs.
+  const insertNewTags = db.prepare(
+    "INSERT OR IGNORE INTO post_tags (post_id, tag) SELECT value ->> 0, value ->> 1 FROM json_each(?)",
   );
-  // New posts' stats: (post id, seen at, plays, likes, shares, comments, saves).
-  const insertNewStats = multiRowInsert(
-    db,
-    "INSERT OR REPLACE INTO post_stats (post_id, seen_at, plays, likes, shares, comments, saves)",
-    7,
-    ROWS_PER_INSERT,
+  // New posts' stats: [post id, seen at, plays, likes, shares, comments, saves].
+  const insertNewStats = db.prepare(
+    `INSERT OR REPLACE INTO post_stats (post_id, seen_at, plays, likes, shares, comments, saves)
+     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6
+     FROM json_each(?)`,
   );
-  // Links; RETURNING names the ones that were not linked yet.
-  const link = multiRowInsert(
-    db,
-    "INSERT OR IGNORE INTO post_hashtags (hashtag, post_id, sort_time, first_linked, run_id, tag_codes)",
-    6,
-    ROWS_PER_INSERT,
-    "RETURNING post_id",
-  );
+  // Links: [post id, sort time, first linked, tag codes]; RETURNING names the ones that were not linked yet.
+  const link = db
+    .prepare(
+      `INSERT OR IGNORE INTO post_hashtags (hashtag, post_id, sort_time, first_linked, run_id, tag_codes)
+       SELECT ?, value ->> 0, value ->> 1, value ->> 2, ?, value ->> 3 FROM json_each(?) RETURNING post_id`,
+    )
+    .pluck();
 
   const hasStats = (stats: PostStats): boolean => STAT_KEYS.some((key) => stats[key] !== null);
 
@@ -165,14 +159,19 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
     return { createTime: current.createTime, changed: json !== row.json };
   };
 
-  /** Inserts the posts `order` names (indices into `posts`, each id once) not stored yet; returns the ids inserted. */
-  const insertNew = (posts: PackedPost[], observed: string[], order: number[]): Set<string> => {
-    const values: unknown[] = [];
-    for (const i of order) {
-      const post = posts[i]!;
-      values.push(post.id, post.json, post.raw, post.createTime, observed[i], observed[i]);
+  /** Inserts the posts not stored yet; returns the ids inserted (a post twice in `posts` goes in once). */
+  const insertNew = (posts: PackedPost[], observed: string[]): Set<string> => {
+    const inserted = new Set<string>();
+    for (let start = 0; start < posts.length; start += POSTS_PER_INSERT) {
+      const end = Math.min(posts.length, start + POSTS_PER_INSERT);
+      const params: unknown[] = [];
+      for (let i = start; i < end; i++) {
+        const post = posts[i]!;
+        params.push(post.id, post.json, post.raw, post.createTime, observed[i], observed[i]);
+      }
+      for (const id of insertPosts(end - start).all(params) as string[]) inserted.add(id);
     }
-    return new Set(insertPosts.all(values) as string[]);
+    return inserted;
   };
 
   // hashtag null: the posts are stored (merged, stats history) but linked to no hashtag (passive capture off tag pages).
@@ -187,57 +186,43 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
     const defaultObserved = isoTime(options.seenAt) ?? new Date().toISOString();
     const summary = { new: 0, seen: 0, linked: 0 };
     const observed = posts.map((post) => post.observedAt ?? defaultObserved);
-    // Where each post first appears in the batch: only there can it be new.
-    const firstAt = new Map<string, number>();
-    for (let i = 0; i < posts.length; i++) if (!firstAt.has(posts[i]!.id)) firstAt.set(posts[i]!.id, i);
-    const firsts = [...firstAt.values()];
-    // In bulk the rows go in in key order (post id first), which SQLite writes faster than an order at random;
-    // outside bulk the triggers write the change feed in the order the rows go in, so they keep the batch's.
-    const order = bulk.active ? [...firsts].sort((a, b) => (posts[a]!.id < posts[b]!.id ? -1 : 1)) : firsts;
-    const inserted = insertNew(posts, observed, order);
+    const inserted = insertNew(posts, observed);
 
     // A post is new where it first appears, if the INSERT added it; anywhere else it is merged.
     const changed: string[] = [];
+    const newTags: [string, string][] = [];
+    const newStats: unknown[][] = [];
     // In bulk, the new posts whose link and counts are written from JavaScript: their own tags.
     const counted = new Map<string, string[]>();
-    const storedBefore: string[] = [];
+    const storedBefore = new Set<string>();
     const merged: number[] = [];
+    const firstAt = new Map<string, number>();
     posts.forEach((post, i) => {
-      if (firstAt.get(post.id) !== i) merged.push(i);
-      else if (!inserted.has(post.id)) {
-        storedBefore.push(post.id);
-        merged.push(i);
-      } else {
+      if (firstAt.has(post.id)) merged.push(i);
+      else {
+        firstAt.set(post.id, i);
+        if (!inserted.has(post.id)) {
+          storedBefore.add(post.id);
+          merged.push(i);
+          return;
+        }
         summary.new++;
         changed.push(post.id);
-        if (
-          bulk.active &&
-          plain(post.tags) &&
-          (tag === null || Number.isSafeInteger(sortTime(post.createTime)))
-        )
-          counted.set(post.id, post.tags);
+        const own = post.tags;
+        for (const t of own) newTags.push([post.id, t]);
+        if (bulk.active && plain(own) && (tag === null || Number.isSafeInteger(sortTime(post.createTime))))
+          counted.set(post.id, own);
+        if (hasStats(post.stats)) newStats.push([post.id, observed[i], ...statsValues(post.stats)]);
       }
     });
-    const newTags: string[] = [];
-    const newStats: unknown[] = [];
-    for (const i of order) {
-      const post = posts[i]!;
-      if (!inserted.has(post.id)) continue;
-      for (const own of post.tags) newTags.push(post.id, own);
-      if (hasStats(post.stats)) newStats.push(post.id, observed[i], ...newStatsValues(post.stats));
-    }
-    if (newTags.length > 0) insertNewTags.run(newTags);
-    if (newStats.length > 0) insertNewStats.run(newStats);
+    if (newTags.length > 0) insertNewTags.run(JSON.stringify(newTags));
+    if (newStats.length > 0) insertNewStats.run(JSON.stringify(newStats));
     // A post seen again in the batch may change before its link is written: it is read back in SQL.
     for (const i of merged) counted.delete(posts[i]!.id);
-    if (counted.size > 0) {
-      const tags: string[] = [];
-      for (const own of counted.values()) for (const t of own) tags.push(t);
-      bulk.numberTags(tags);
-    }
+    if (counted.size > 0) bulk.numberTags(newTags.filter(([id]) => counted.has(id)).map(([, t]) => t));
 
     // In bulk: the stored posts' counts are taken out before the batch writes to them; new ones had none.
-    if (bulk.active && storedBefore.length > 0) bulk.before(JSON.stringify(storedBefore));
+    if (bulk.active && storedBefore.size > 0) bulk.before(JSON.stringify([...storedBefore]));
     const createTimes = new Map<string, number | null>();
     for (const i of merged) {
       const post = posts[i]!;
@@ -249,22 +234,18 @@ export const createUpsert = (db: Database.Database, bulk: BulkWrites) => {
 
     if (tag !== null) {
       // The link's sort time is the post's createTime after the whole batch, as the merges left it.
-      const links: unknown[] = [];
-      for (const i of order) {
-        const id = posts[i]!.id;
+      const links = [...firstAt].map(([id, i]) => {
         const own = counted.get(id);
-        links.push(
-          tag,
+        return [
           id,
           sortTime(createTimes.has(id) ? createTimes.get(id)! : posts[i]!.createTime),
           observed[i],
-          options.runId ?? null,
           own === undefined ? null : bulk.tagCodes(own),
-        );
-      }
-      const linked = new Set(link.all(links) as string[]);
+        ];
+      });
+      const linked = new Set(link.all(tag, options.runId ?? null, JSON.stringify(links)) as string[]);
       summary.linked = linked.size;
-      for (const id of firstAt.keys()) if (linked.has(id)) changed.push(id);
+      for (const [id] of firstAt) if (linked.has(id)) changed.push(id);
       for (const [id, own] of counted)
         if (linked.has(id)) bulk.addNew(tag, sortTime(posts[firstAt.get(id)!]!.createTime), own);
         // Never so for a post the batch inserted; if it were, SQL counts what its link is.
