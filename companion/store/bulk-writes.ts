@@ -13,8 +13,8 @@ import { tagNumbers } from "./tag-numbers.ts";
  * Counts: around each batch, the batch's posts' contribution (their links times their own tags, per hashtag and
  * day) is subtracted before the batch first writes to a stored post (a new post had none, so an import of new
  * posts skips it) and added after, into temp tables keyed like the aggregate; a post the batch inserted is
- * counted in JavaScript instead (addNew, new-post-counts.ts), and its sums, rollup included, are added to the
- * tables now and then with bound upserts (count-upserts.ts), with no temp table or join in between; finish()
+ * counted in JavaScript instead (addNew, new-post-counts.ts): its sums join the temp tables when too many are
+ * held, and at the end go, rollup included, straight to the tables with bound upserts (count-upserts.ts); finish()
  * adds the temp tables' net differences to hashtag_days, tag_days and tag_totals in three statements, and to the numbered rollup
  * (numbered-rollup-schema.ts: its triggers on tag_days are off too), and deletes the rows left at 0. The before/after pairs telescope, so a re-collected post whose tags or day changed, or a post seen in two
  * batches, is counted out and in exactly, as the triggers would have. Summing over the whole file first means a
@@ -96,8 +96,13 @@ export const bulkWrites = (db: Database.Database, newCountsHeld = NEW_COUNTS_HEL
   const refreshTagCodes = tagCodesRefresh(db);
   const numbers = tagNumbers(db);
   const newCounts = new NewPostCounts();
-  // Rows of tags JavaScript has no exact number for: through the temp table, numbered and rolled up in SQL.
-  const moveUnnumbered = db.prepare(`
+  // Rows for the temp tables: tags JavaScript has no exact number for, and every row of a file's sums written
+  // before its end. They are added, numbered and rolled up in SQL by finish().
+  const moveNewDays = db.prepare(`
+    INSERT INTO temp.bulk_hashtag_days (hashtag, day, n)
+      SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
+    ON CONFLICT (hashtag, day) DO UPDATE SET n = n + excluded.n`);
+  const moveNewTags = db.prepare(`
     INSERT INTO temp.bulk_tag_days (hashtag, day, tag, n)
       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?) WHERE true
     ON CONFLICT (hashtag, day, tag) DO UPDATE SET n = n + excluded.n`);
@@ -106,22 +111,46 @@ export const bulkWrites = (db: Database.Database, newCountsHeld = NEW_COUNTS_HEL
   const upsertTotals = countUpsert(db, "tag_totals", ["hashtag", "tag"], "n");
   const upsertSpans = countUpsert(db, "tag_number_spans", ["hashtag", "days", "span", "tag_id"], "n");
   const upsertNumberTotals = countUpsert(db, "tag_number_totals", ["hashtag", "tag_id"], "n");
-  // New posts only add, so their sums go straight into the tables: a row they take to a count above 0 is never
-  // one finish() deletes, and one the stored posts' differences take to 0 is deleted whichever comes first.
-  const writeNewCounts = () => {
+  /**
+   * At the end of a file (`direct`) the sums go straight into the tables: new posts only add, so a row they take
+   * above 0 is never one finish() deletes, and one the stored posts' differences take to 0 is deleted whichever
+   * comes first. Sums written before the end (memory is full) go to the temp tables, all as if unnumbered:
+   * written to the tables directly, the keys that come back in every part of a long-tail file (its totals and
+   * 64-day spans) were written again each time, slower than summing them in SQL once (40k long-tail posts).
+   */
+  const writeNewCounts = (direct: boolean) => {
     if (newCounts.size === 0) return;
-    const unnumbered: [string, number, string, number][] = [];
-    newCounts.drain(numbers.numberOf, {
-      day: upsertDays.row,
-      tag: upsertTags.row,
-      total: upsertTotals.row,
-      span: upsertSpans.row,
-      numberTotal: upsertNumberTotals.row,
-      unnumbered: (hashtag, day, tag, n) => unnumbered.push([hashtag, day, tag, n]),
-    });
+    const days: [string, number, number][] = [];
+    const tags: [string, number, string, number][] = [];
+    const toTemp = (hashtag: string, day: number, tag: string, n: number) =>
+      tags.push([hashtag, day, tag, n]);
+    const skipped = () => {
+      throw new Error("a sum without a tag number has no rollup row");
+    };
+    newCounts.drain(
+      direct ? numbers.numberOf : () => undefined,
+      direct
+        ? {
+            day: upsertDays.row,
+            tag: upsertTags.row,
+            total: upsertTotals.row,
+            span: upsertSpans.row,
+            numberTotal: upsertNumberTotals.row,
+            unnumbered: toTemp,
+          }
+        : {
+            day: (hashtag, day, n) => days.push([hashtag, day, n]),
+            tag: skipped,
+            total: skipped,
+            span: skipped,
+            numberTotal: skipped,
+            unnumbered: toTemp,
+          },
+    );
     for (const upsert of [upsertDays, upsertTags, upsertTotals, upsertSpans, upsertNumberTotals])
       upsert.flush();
-    if (unnumbered.length > 0) moveUnnumbered.run(JSON.stringify(unnumbered));
+    if (days.length > 0) moveNewDays.run(JSON.stringify(days));
+    if (tags.length > 0) moveNewTags.run(JSON.stringify(tags));
   };
   // OR REPLACE: a post already in the feed loses its row and gets a new one at the end, as the triggers' DELETE and
   // INSERT give it, in one statement (the triggers cannot: an outer statement's conflict clause overrides theirs).
@@ -193,10 +222,10 @@ export const bulkWrites = (db: Database.Database, newCountsHeld = NEW_COUNTS_HEL
     },
     addNew(hashtag, sortTime, tags) {
       newCounts.add(hashtag, sortTime, tags);
-      if (newCounts.size >= newCountsHeld) writeNewCounts();
+      if (newCounts.size >= newCountsHeld) writeNewCounts(false);
     },
     finish() {
-      writeNewCounts();
+      writeNewCounts(true);
       apply.run();
       applyTags.run();
       applyTotals.run();
