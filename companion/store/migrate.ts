@@ -16,8 +16,28 @@ export const migrate = (db: Database.Database, migrations: readonly string[] = M
   // same migration twice.
   db.transaction(() => {
     for (let version = schemaVersion(db); version < migrations.length; version++) {
-      db.exec(migrations[version] ?? "");
+      try {
+        db.exec(migrations[version] ?? "");
+      } catch (error) {
+        throw upgradeError(version, error);
+      }
       db.pragma(`user_version = ${version + 1}`);
     }
   }).immediate();
+};
+
+/**
+ * A failed migration rolls back whole, so the message says the store is as it was, and which step failed. A
+ * migration that copies rows checks their foreign keys, which a store written with them off (e.g. by the sqlite3
+ * shell) may break: say how to find those rows.
+ */
+const upgradeError = (version: number, error: unknown): Error => {
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = /FOREIGN KEY constraint failed/u.test(message)
+    ? " Some rows refer to a post or run that is not in the database (written with foreign keys off?): `PRAGMA foreign_key_check;` in the sqlite3 shell lists them; remove or restore them, then run again."
+    : "";
+  return new Error(
+    `Could not upgrade the database from schema version ${version} to ${version + 1}: ${message}. Nothing was changed.${hint}`,
+    { cause: error },
+  );
 };

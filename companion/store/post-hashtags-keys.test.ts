@@ -164,6 +164,28 @@ describe("the post_hashtags keys migration", () => {
     expect(read(fresh, (db) => schema(db))).toEqual(after);
   });
 
+  it("refuses a link to a post that is gone with a clear error, and leaves the store as it was", () => {
+    const dataDir = oldStore();
+    const orphan = new Database(databasePath(dataDir));
+    // As a writer with foreign keys off leaves it (better-sqlite3 turns them on by default).
+    orphan.pragma("foreign_keys = OFF");
+    orphan.exec(
+      "INSERT INTO post_hashtags (hashtag, post_id, sort_time, first_linked) VALUES ('travel', 'gone', 0, 'x')",
+    );
+    orphan.close();
+    const before = read(dataDir, (db) => ({ links: rows(db, LINKS), kept: kept(db), schema: schema(db) }));
+    expect(() => openSqliteStore(dataDir)).toThrow(
+      new RegExp(
+        `^Could not upgrade the database from schema version ${BEFORE} to ${BEFORE + 1}: FOREIGN KEY constraint failed\\. Nothing was changed\\. .*PRAGMA foreign_key_check`,
+        "u",
+      ),
+    );
+    read(dataDir, (db) => {
+      expect(db.pragma("user_version", { simple: true })).toBe(BEFORE);
+      expect({ links: rows(db, LINKS), kept: kept(db), schema: schema(db) }).toEqual(before);
+    });
+  });
+
   it("keeps one link per hashtag and post, whatever its sort_time, and moves a link's key with its create time", () => {
     const dataDir = oldStore();
     openSqliteStore(dataDir).close();
