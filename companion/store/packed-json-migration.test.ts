@@ -19,6 +19,7 @@ import { registerMigrationFunctions } from "./raw-column-migration.ts";
 import { RAW_DICTIONARY_V1 } from "./raw-dictionary.ts";
 import { MIGRATIONS } from "./schema.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
+import { readStore } from "./testing/read-store.ts";
 import { sortTime } from "./time-bounds.ts";
 
 const dirs: string[] = [];
@@ -83,22 +84,13 @@ const oldStore = (posts: Post[]): string => {
   return dataDir;
 };
 
-const readOnly = <T>(dataDir: string, read: (db: Database.Database) => T): T => {
-  const db = new Database(databasePath(dataDir), { readonly: true });
-  try {
-    return read(db);
-  } finally {
-    db.close();
-  }
-};
-
 const postsBytes = (dataDir: string): number =>
-  readOnly(
+  readStore(
     dataDir,
     (db) => db.prepare("SELECT SUM(pgsize) FROM dbstat WHERE name = 'posts'").pluck().get() as number,
   );
 
-const feed = (dataDir: string) => readOnly(dataDir, (db) => changeFeed(db).changesSince(0, 10_000));
+const feed = (dataDir: string) => readStore(dataDir, (db) => changeFeed(db).changesSince(0, 10_000));
 
 describe("the packed json migration", () => {
   it("keeps every post identical, the sync feed unchanged and quiet, and packs both columns", () => {
@@ -107,7 +99,7 @@ describe("the packed json migration", () => {
     const feedBefore = feed(dataDir);
     const postsBefore = postsBytes(dataDir);
     // What the old store gave back, read by the same reader.
-    const stored = readOnly(dataDir, (db) =>
+    const stored = readStore(dataDir, (db) =>
       db.prepare<[], StoredPostRow & { id: string }>("SELECT id, json, raw FROM posts").all(),
     );
     const before = new Map(stored.map((row) => [row.id, JSON.stringify(postFromRow(row))]));
@@ -124,7 +116,7 @@ describe("the packed json migration", () => {
     }
     expect(feed(dataDir)).toEqual(feedBefore);
 
-    const kinds = readOnly(dataDir, (db) =>
+    const kinds = readStore(dataDir, (db) =>
       db
         .prepare<[], { json: string; raw: string; n: number }>(
           `SELECT typeof(json) || ':' || hex(substr(json, 1, 1)) AS json,

@@ -6,6 +6,7 @@ import { POST_HASHTAGS_KEYS_MIGRATION } from "./post-hashtags-keys.ts";
 import { registerMigrationFunctions } from "./raw-column-migration.ts";
 import { MIGRATIONS, UNDATED } from "./schema.ts";
 import { openSqliteStore } from "./sqlite-store.ts";
+import { readStore } from "./testing/read-store.ts";
 import { tempDirs } from "./testing/temp-dirs.ts";
 
 const freshFolder = tempDirs("tha-post-hashtags-keys-");
@@ -105,19 +106,10 @@ const oldStore = (): string => {
   return dataDir;
 };
 
-const read = <T>(dataDir: string, reader: (db: Database.Database) => T): T => {
-  const db = new Database(databasePath(dataDir), { readonly: true });
-  try {
-    return reader(db);
-  } finally {
-    db.close();
-  }
-};
-
 describe("the post_hashtags keys migration", () => {
   it("keeps every link, every column, and what the triggers keep from them", () => {
     const dataDir = oldStore();
-    const before = read(dataDir, (db) => ({ links: rows(db, LINKS), kept: kept(db) }));
+    const before = readStore(dataDir, (db) => ({ links: rows(db, LINKS), kept: kept(db) }));
     expect(before.links.length).toBeGreaterThan(400);
     // The store has what the migration must carry: unknown tag_codes, undated and pre-1970 links, re-collections.
     expect(before.links.some((link) => link[5] === null)).toBe(true);
@@ -126,7 +118,7 @@ describe("the post_hashtags keys migration", () => {
     expect(new Set(before.links.map((link) => link[4])).size).toBeGreaterThan(4);
 
     openSqliteStore(dataDir).close();
-    read(dataDir, (db) => {
+    readStore(dataDir, (db) => {
       expect(db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
       expect(rows(db, LINKS)).toEqual(before.links);
       expect(kept(db)).toEqual(before.kept);
@@ -143,12 +135,12 @@ describe("the post_hashtags keys migration", () => {
       "post_hashtags_by_post",
       "sqlite_autoindex_post_hashtags_1",
     ];
-    const before = read(dataDir, (db) => schema(db, changed));
+    const before = readStore(dataDir, (db) => schema(db, changed));
     expect(before.filter((row) => (row as { tbl_name?: string }).tbl_name === "post_hashtags").length).toBe(
       6,
     );
     openSqliteStore(dataDir).close();
-    const after = read(dataDir, (db) => schema(db));
+    const after = readStore(dataDir, (db) => schema(db));
     expect(after.filter((row) => !changed.includes(row.name))).toEqual(before);
     expect(after.filter((row) => changed.includes(row.name))).toEqual([
       {
@@ -161,7 +153,7 @@ describe("the post_hashtags keys migration", () => {
     ]);
     const fresh = freshFolder();
     openSqliteStore(fresh).close();
-    expect(read(fresh, (db) => schema(db))).toEqual(after);
+    expect(readStore(fresh, (db) => schema(db))).toEqual(after);
   });
 
   it("refuses a link to a post that is gone with a clear error, and leaves the store as it was", () => {
@@ -173,14 +165,18 @@ describe("the post_hashtags keys migration", () => {
       "INSERT INTO post_hashtags (hashtag, post_id, sort_time, first_linked) VALUES ('travel', 'gone', 0, 'x')",
     );
     orphan.close();
-    const before = read(dataDir, (db) => ({ links: rows(db, LINKS), kept: kept(db), schema: schema(db) }));
+    const before = readStore(dataDir, (db) => ({
+      links: rows(db, LINKS),
+      kept: kept(db),
+      schema: schema(db),
+    }));
     expect(() => openSqliteStore(dataDir)).toThrow(
       new RegExp(
         `^Could not upgrade the database from schema version ${BEFORE} to ${BEFORE + 1}: FOREIGN KEY constraint failed\\. Nothing was changed\\. .*PRAGMA foreign_key_check`,
         "u",
       ),
     );
-    read(dataDir, (db) => {
+    readStore(dataDir, (db) => {
       expect(db.pragma("user_version", { simple: true })).toBe(BEFORE);
       expect({ links: rows(db, LINKS), kept: kept(db), schema: schema(db) }).toEqual(before);
     });
