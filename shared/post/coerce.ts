@@ -56,9 +56,8 @@ export const firstOf = <T>(...values: (T | null)[]): T | null => {
   return null;
 };
 
-import { MAX_EPOCH_SECONDS } from "./epoch-iso.ts";
-
-export { epochToIso, MAX_EPOCH_SECONDS } from "./epoch-iso.ts";
+/** 9999-12-31T23:59:59Z: later times have no four-digit ISO year, and the store sorts undated posts there. */
+export const MAX_EPOCH_SECONDS = 253_402_300_799;
 
 const inRange = (seconds: number): number | null =>
   seconds > 0 && seconds <= MAX_EPOCH_SECONDS ? seconds : null;
@@ -76,4 +75,10 @@ export const asEpochSeconds = (value: unknown): number | null => {
     return Number.isNaN(ms) ? null : inRange(Math.floor(ms / 1000));
   }
   return null;
+};
+
+export const epochToIso = (seconds: number | null): string | null => {
+  if (seconds === null) return null;
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 };
