@@ -47,10 +47,10 @@ const whatWasFound = (format: FileFormat, found: Rejections, first: { value: unk
 };
 
 /**
- * A file's posts in packed batches per hashtag (pack-batch.ts), each batch full (BATCH_SIZE) as soon as it is, the rest at the end in
- * the order their hashtags first appeared; returns the rejected records. Throws a UserError naming the file and
- * the place in it for a file that cannot be imported whole: bad syntax, a post whose hashtag cannot be told, no
- * post at all.
+ * A file's posts in packed batches per hashtag (pack-batch.ts), each batch full (BATCH_SIZE) as soon as it is, the rest
+ * at the end in the order their hashtags first appeared; returns the rejected records. Throws a UserError naming the
+ * file and the place in it for a file that cannot be imported whole: bad syntax, a post whose hashtag cannot be told,
+ * no post at all.
  */
 export async function* importBatches(
   file: string,

@@ -10,15 +10,16 @@ import { tagNumbers } from "./tag-numbers.ts";
  * The bulk writer's side of bulk-writes-schema.ts: while a bulk transaction is open, the per-row triggers skip
  * this connection's rows and the writer keeps the aggregate and the change feed itself, set-based.
  *
- * Counts: around each batch, the batch's posts' contribution (their links times their own tags, per hashtag and
- * day) is subtracted before the batch first writes to a stored post (a new post had none, so an import of new
- * posts skips it) and added after, into temp tables keyed like the aggregate; a post the batch inserted is
- * counted in JavaScript instead (addNew, new-post-counts.ts): its sums join the temp tables when too many are
- * held, and at the end go, rollup included, straight to the tables with bound upserts (count-upserts.ts); finish()
- * adds the temp tables' net differences to hashtag_days, tag_days and tag_totals in three statements, and to the numbered rollup
- * (numbered-rollup-schema.ts: its triggers on tag_days are off too), and deletes the rows left at 0. The before/after pairs telescope, so a re-collected post whose tags or day changed, or a post seen in two
- * batches, is counted out and in exactly, as the triggers would have. Summing over the whole file first means a
- * day's row is written once per import, not once per post.
+ * Counts: around each batch, the batch's posts' contribution (their links times their own tags, per hashtag and day) is
+ * subtracted before the batch first writes to a stored post (a new post had none, so an import of new posts skips it)
+ * and added after, into temp tables keyed like the aggregate; a post the batch inserted is counted in JavaScript
+ * instead (addNew, new-post-counts.ts): its sums join the temp tables when too many are held, and at the end go, rollup
+ * included, straight to the tables with bound upserts (count-upserts.ts); finish() adds the temp tables' net
+ * differences to hashtag_days, tag_days and tag_totals in three statements, and to the numbered rollup
+ * (numbered-rollup-schema.ts: its triggers on tag_days are off too), and deletes the rows left at 0. The before/after
+ * pairs telescope, so a re-collected post whose tags or day changed, or a post seen in two batches, is counted out and
+ * in exactly, as the triggers would have. Summing over the whole file first means a day's row is written once per
+ * import, not once per post.
  *
  * Tag codes: a new post's link is inserted with its tag_codes, from numbers kept in JavaScript for the
  * transaction (numberTags, tagCodes: tag-numbers.ts); after each batch, the tags of the posts it read back are

@@ -22,14 +22,14 @@ export const ZSTD_POST_V1 = 3;
  * How zstd packs: level -1, the first of the fast levels, with the dictionary digested once into a CDict, zstd's way
  * for a dictionary used for many small inputs (against compress2 with a loaded dictionary: the same bytes, as fast or
  * faster). Against level 1 it packs a post in about half the time (20k of each shape, raw and Post, CDict alone:
- * scraper items 383 -> 232 ms, ItemStructs 666 -> 518 ms; packing was the import's reading thread's costliest step)
- * for 7-10% more bytes (scraper items 14.0 -> 15.0 MB, ItemStructs 20.5 -> 22.5 MB). The database against the
- * JSON list, 20k through the CLI: scraper items 0.940x -> 0.978x, ItemStructs 0.431x -> 0.446x, so under 1x; level
- * -2 and below save little more time for many more bytes. The level only changes how a frame is found, not how it
- * is read: blobs of any level unpack alike. A post stored at another level and imported again has its raw rewritten
- * once (its bytes differ), its Post and counts untouched. Its frames keep their content size (a reader sizes its buffer up front), carry no checksum (SQLite pages have none
- * either; a damaged frame still fails to decode) and no dictionary id (a plain-content dictionary has none: the
- * codec byte names it).
+ * scraper items 383 -> 232 ms, ItemStructs 666 -> 518 ms; packing was the import's reading thread's costliest step) for
+ * 7-10% more bytes (scraper items 14.0 -> 15.0 MB, ItemStructs 20.5 -> 22.5 MB). The database against the JSON list,
+ * 20k through the CLI: scraper items 0.940x -> 0.978x, ItemStructs 0.431x -> 0.446x, so under 1x; level -2 and below
+ * save little more time for many more bytes. The level only changes how a frame is found, not how it is read: blobs of
+ * any level unpack alike. A post stored at another level and imported again has its raw rewritten once (its bytes
+ * differ), its Post and counts untouched. Its frames keep their content size (a reader sizes its buffer up front),
+ * carry no checksum (SQLite pages have none either; a damaged frame still fails to decode) and no dictionary id (a
+ * plain-content dictionary has none: the codec byte names it).
  */
 const ZSTD_LEVEL = -1;
 
