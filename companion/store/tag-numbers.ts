@@ -25,14 +25,11 @@ export interface TagNumbers {
   forget(): void;
 }
 
-/** Whether a UTF-16 code unit of `text` is a surrogate (half of a character above U+FFFF, or a lone one). */
-const hasSurrogate = (text: string): boolean => {
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdfff) return true;
-  }
-  return false;
-};
+/**
+ * A UTF-16 surrogate, half of a character above U+FFFF or a lone one. No `u` flag, so the class matches code units:
+ * each half of a pair as well as a lone one.
+ */
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 export const tagNumbers = (db: Database.Database): TagNumbers => {
   const known = db
@@ -58,7 +55,7 @@ export const tagNumbers = (db: Database.Database): TagNumbers => {
       codeOf.set(tag, {
         number: exact ? id : undefined,
         code: exact && id >= 0 && id <= MAX_CODED ? encodeNumber(id) : null,
-        surrogate: hasSurrogate(tag),
+        surrogate: SURROGATE.test(tag),
       });
     }
   };
